@@ -1,0 +1,161 @@
+package fr.beta.guichet.access;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import fr.beta.guichet.lifecycle.RequestType;
+import fr.beta.guichet.lifecycle.RequestTypes;
+
+/**
+ * Creates, idempotently at every start, the groups and the Camunda authorizations the service relies on, and the
+ * demo users when enabled. Runs after the engine has deployed the models.
+ */
+@Component
+class IdentitySetup {
+
+    private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
+
+    /** Group names shown in Camunda Admin. */
+    private static final Map<String, String> GROUP_NAMES = Map.of(
+            AccessGroups.OVH, "Accès OVH (DNS et e-mail)",
+            AccessGroups.MATOMO, "Accès Matomo",
+            AccessGroups.DOCKERHUB, "Accès Docker Hub",
+            AccessGroups.MATTERMOST, "Accès Mattermost",
+            AccessGroups.MANAGERS, "Équipe de l'incubateur (managers)");
+
+    /** Access holders of design.md, then demo requesters and a manager. */
+    static final Map<String, List<String>> DEMO_USERS = demoUsers();
+
+    private final IdentityService identityService;
+    private final AuthorizationService authorizationService;
+    private final RequestTypes requestTypes;
+    private final DemoProperties demo;
+
+    IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
+            RequestTypes requestTypes, DemoProperties demo) {
+        this.identityService = identityService;
+        this.authorizationService = authorizationService;
+        this.requestTypes = requestTypes;
+        this.demo = demo;
+    }
+
+    @EventListener(PostDeployEvent.class)
+    void setUp() {
+        GROUP_NAMES.forEach(this::ensureGroup);
+        grantAuthorizations();
+        if (demo.enabled()) {
+            seedDemoUsers();
+        }
+    }
+
+    private void grantAuthorizations() {
+        // Everyone may start a request (the app validates the form first) and create the instance.
+        grantGlobal(Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+        for (RequestType<?> type : requestTypes.all()) {
+            grantGlobal(Resources.PROCESS_DEFINITION, type.processKey(), Permissions.READ, Permissions.CREATE_INSTANCE);
+            grantGroup(type.resourceGroup(), Resources.PROCESS_DEFINITION, type.processKey(),
+                    Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+        }
+        for (String group : AccessGroups.RESOURCE_GROUPS) {
+            grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        }
+        grantGroup(AccessGroups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grantGroup(AccessGroups.MANAGERS, Resources.PROCESS_DEFINITION, Authorization.ANY,
+                Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+    }
+
+    private void seedDemoUsers() {
+        var lines = new StringBuilder();
+        DEMO_USERS.forEach((userId, groups) -> {
+            if (identityService.createUserQuery().userId(userId).count() == 0) {
+                var user = identityService.newUser(userId);
+                user.setFirstName(userId);
+                user.setLastName("(démo)");
+                user.setEmail(userId + "@beta.gouv.fr");
+                user.setPassword(demo.password());
+                identityService.saveUser(user);
+            }
+            for (String group : groups) {
+                if (identityService.createUserQuery().userId(userId).memberOfGroup(group).count() == 0) {
+                    identityService.createMembership(userId, group);
+                }
+            }
+            lines.append("\n  ").append("%-20s".formatted(userId)).append(groups.isEmpty() ? "demandeur" : String.join(", ", groups));
+        });
+        log.info("Demo users (password '{}'):{}", demo.password(), lines);
+    }
+
+    private void ensureGroup(String id, String name) {
+        if (identityService.createGroupQuery().groupId(id).count() == 0) {
+            var group = identityService.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identityService.saveGroup(group);
+        }
+    }
+
+    private void grantGlobal(Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizationService.createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GLOBAL)
+                .resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!exists) {
+            save(authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL), null, resource,
+                    resourceId, permissions);
+        }
+    }
+
+    private void grantGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+        boolean exists = authorizationService.createAuthorizationQuery()
+                .groupIdIn(groupId).resourceType(resource).resourceId(resourceId).count() > 0;
+        if (!exists) {
+            save(authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT), groupId, resource,
+                    resourceId, permissions);
+        }
+    }
+
+    private void save(Authorization authorization, String groupId, Resource resource, String resourceId,
+            Permission... permissions) {
+        if (groupId == null) {
+            authorization.setUserId(Authorization.ANY);
+        } else {
+            authorization.setGroupId(groupId);
+        }
+        authorization.setResource(resource);
+        authorization.setResourceId(resourceId);
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizationService.saveAuthorization(authorization);
+    }
+
+    private static Map<String, List<String>> demoUsers() {
+        var users = new LinkedHashMap<String, List<String>>();
+        users.put("hussardnum", List.of(AccessGroups.OVH));
+        users.put("florian", List.of(AccessGroups.OVH, AccessGroups.MATOMO, AccessGroups.DOCKERHUB));
+        users.put("julien", List.of(AccessGroups.OVH, AccessGroups.MATOMO));
+        users.put("guillett", List.of(AccessGroups.OVH));
+        users.put("florian.delezenne", List.of(AccessGroups.MATTERMOST));
+        users.put("julien.dauphant", List.of(AccessGroups.MATTERMOST));
+        users.put("tristan.robert", List.of(AccessGroups.MATTERMOST));
+        users.put("jerome", List.of(AccessGroups.DOCKERHUB));
+        users.put("totakoko", List.of(AccessGroups.DOCKERHUB));
+        users.put("manon", List.of(AccessGroups.MANAGERS));
+        users.put("alice", List.of());
+        users.put("bob", List.of());
+        return java.util.Collections.unmodifiableMap(users);
+    }
+}

@@ -1,0 +1,27 @@
+package fr.beta.guichet.lifecycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** {@code announce}: posts the request in the ops channel, naming the group that holds access. */
+@Component
+class AnnounceRequestDelegate implements JavaDelegate {
+
+    private final LifecycleContext context;
+    private final RequestThread thread;
+    private final AccessHolders holders;
+
+    AnnounceRequestDelegate(LifecycleContext context, RequestThread thread, AccessHolders holders) {
+        this.context = context;
+        this.thread = thread;
+        this.holders = holders;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String group = context.type(execution).resourceGroup();
+        thread.start(execution, "chat.announce", context.reference(execution),
+                RequestVariables.REQUESTER.get(execution), context.describe(execution), group, holders.mentions(group));
+    }
+}

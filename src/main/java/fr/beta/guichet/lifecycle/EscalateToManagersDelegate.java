@@ -1,0 +1,27 @@
+package fr.beta.guichet.lifecycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** After 48h unclaimed: the managers are named in the thread and the request is flagged as escalated. */
+@Component
+class EscalateToManagersDelegate implements JavaDelegate {
+
+    private final LifecycleContext context;
+    private final RequestThread thread;
+    private final AccessHolders holders;
+
+    EscalateToManagersDelegate(LifecycleContext context, RequestThread thread, AccessHolders holders) {
+        this.context = context;
+        this.thread = thread;
+        this.holders = holders;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        thread.reply(execution, "chat.escalation", holders.mentions(fr.beta.guichet.access.AccessGroups.MANAGERS),
+                context.reference(execution), context.type(execution).resourceGroup());
+        RequestVariables.ESCALATED.set(execution, true);
+    }
+}

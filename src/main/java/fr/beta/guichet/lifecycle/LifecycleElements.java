@@ -1,0 +1,36 @@
+package fr.beta.guichet.lifecycle;
+
+/**
+ * Element ids, error codes and message names that every request model shares (shared/design.md), so that tests,
+ * metrics and Cockpit read alike across request types.
+ */
+public final class LifecycleElements {
+
+    public static final String START = "StartEvent_RequestSubmitted";
+    public static final String VALIDATE = "validate";
+    public static final String ANNOUNCE = "announce";
+    public static final String CLAIM = "claim";
+    public static final String NOTIFY_CLAIMED = "ServiceTask_NotifyClaimed";
+    public static final String EXECUTE = "execute";
+    public static final String EXECUTE_MANUALLY = "execute-manually";
+    public static final String CONFIRM = "confirm";
+    public static final String NOTIFY_DONE = "ServiceTask_NotifyDone";
+    public static final String NOTIFY_REJECTED = "ServiceTask_NotifyRejected";
+    public static final String NOTIFY_CANCELLED = "ServiceTask_NotifyCancelled";
+    public static final String REMIND_HOLDERS = "ServiceTask_RemindHolders";
+    public static final String ESCALATE = "ServiceTask_EscalateToManagers";
+    public static final String REMINDER_TIMER = "BoundaryEvent_ReminderDue";
+    public static final String ESCALATION_TIMER = "BoundaryEvent_EscalationDue";
+    public static final String CANCEL_EVENT = "BoundaryEvent_Cancelled";
+    public static final String DONE = "done";
+    public static final String REJECTED = "rejected";
+    public static final String CANCELLED = "cancelled";
+
+    /** Thrown by {@code validate} when a business check fails; its message becomes {@code rejectionReason}. */
+    public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
+    /** Correlated by the requester while the request waits at {@code claim}. */
+    public static final String MESSAGE_CANCEL = "request-cancelled";
+
+    private LifecycleElements() {
+    }
+}

@@ -1,0 +1,21 @@
+package fr.beta.guichet.lifecycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** "Je prends": tells the thread who executes the request. */
+@Component
+class NotifyClaimedDelegate implements JavaDelegate {
+
+    private final RequestThread thread;
+
+    NotifyClaimedDelegate(RequestThread thread) {
+        this.thread = thread;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        thread.reply(execution, "chat.claimed", RequestVariables.EXECUTOR.get(execution));
+    }
+}

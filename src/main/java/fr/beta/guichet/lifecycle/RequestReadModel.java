@@ -1,0 +1,168 @@
+package fr.beta.guichet.lifecycle;
+
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds what people see of requests from Camunda's history, a fixed number of queries per page (no query per
+ * request). Requesters see only the requests they started.
+ */
+@Component
+public class RequestReadModel {
+
+    private static final String[] SHOWN_VARIABLES = {RequestVariables.REQUEST, RequestVariables.REQUESTER.name(),
+            RequestVariables.EXECUTOR.name(), RequestVariables.REJECTION_REASON.name(),
+            RequestVariables.EXECUTION_RESULT.name(), RequestVariables.EXECUTION_ERROR.name(),
+            RequestVariables.MATTERMOST_POST_ID.name()};
+
+    /** Activities shown on a timeline; gateways, boundary events and the reminder ends are left out. */
+    private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "serviceTask", "userTask", "noneEndEvent");
+    private static final Set<String> HIDDEN_STEPS = Set.of("EndEvent_Reminded", "EndEvent_Escalated");
+
+    private final HistoryService historyService;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final RequestTypes types;
+
+    RequestReadModel(HistoryService historyService, TaskService taskService, RuntimeService runtimeService,
+            RequestTypes types) {
+        this.historyService = historyService;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.types = types;
+    }
+
+    public List<RequestView> requestsOf(String requester) {
+        List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+                .startedBy(requester)
+                .processDefinitionKeyIn(types.processKeys().toArray(String[]::new))
+                .orderByProcessInstanceStartTime().desc()
+                .listPage(0, 200);
+        return views(instances);
+    }
+
+    /** The requester's own request with this reference; empty for anyone else's. */
+    public Optional<RequestView> requestOf(String requester, String reference) {
+        return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(reference).startedBy(requester).singleResult())
+                .map(instance -> views(List.of(instance)).get(0));
+    }
+
+    public Optional<RequestView> request(String processInstanceId) {
+        return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
+                        .processInstanceId(processInstanceId).singleResult())
+                .map(instance -> views(List.of(instance)).get(0));
+    }
+
+    public List<TimelineStep> timeline(String processInstanceId) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .orderByHistoricActivityInstanceStartTime().asc()
+                .orderPartiallyByOccurrence().asc()
+                .list().stream()
+                .filter(a -> TIMELINE_TYPES.contains(a.getActivityType()) && !HIDDEN_STEPS.contains(a.getActivityId()))
+                .map(RequestReadModel::step)
+                .toList();
+    }
+
+    private static TimelineStep step(HistoricActivityInstance activity) {
+        return new TimelineStep(activity.getActivityId(), instant(activity.getStartTime()),
+                instant(activity.getEndTime()), activity.getAssignee());
+    }
+
+    private List<RequestView> views(List<HistoricProcessInstance> instances) {
+        if (instances.isEmpty()) {
+            return List.of();
+        }
+        String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(ids).variableNameIn(SHOWN_VARIABLES).list()) {
+            variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+        }
+        Map<String, Task> openTasks = taskService.createTaskQuery().processInstanceIdIn(ids).list().stream()
+                .collect(Collectors.toMap(Task::getProcessInstanceId, Function.identity(), (a, b) -> a));
+        Set<String> withIncident = runtimeService.createIncidentQuery().list().stream()
+                .map(Incident::getProcessInstanceId).filter(id -> id != null).collect(Collectors.toSet());
+        return instances.stream()
+                .map(instance -> view(instance, variables.getOrDefault(instance.getId(), Map.of()),
+                        openTasks.get(instance.getId()), withIncident.contains(instance.getId())))
+                .toList();
+    }
+
+    private RequestView view(HistoricProcessInstance instance, Map<String, Object> vars, Task openTask,
+            boolean incident) {
+        RequestStatus status = status(instance, vars, openTask, incident);
+        return new RequestView(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionKey(),
+                describe(instance.getProcessDefinitionKey(), vars.get(RequestVariables.REQUEST)),
+                (String) vars.get(RequestVariables.REQUESTER.name()), status,
+                instant(instance.getStartTime()), instant(instance.getEndTime()),
+                (String) vars.get(RequestVariables.EXECUTOR.name()),
+                (String) vars.get(RequestVariables.REJECTION_REASON.name()),
+                (String) vars.get(RequestVariables.EXECUTION_RESULT.name()),
+                (String) vars.get(RequestVariables.EXECUTION_ERROR.name()));
+    }
+
+    private static RequestStatus status(HistoricProcessInstance instance, Map<String, Object> vars, Task openTask,
+            boolean incident) {
+        if (instance.getEndTime() != null) {
+            String end = instance.getEndActivityId();
+            if (LifecycleElements.DONE.equals(end)) {
+                return RequestStatus.DONE;
+            }
+            return LifecycleElements.CANCELLED.equals(end) ? RequestStatus.CANCELLED : RequestStatus.REJECTED;
+        }
+        if (incident) {
+            return RequestStatus.INCIDENT;
+        }
+        if (openTask != null) {
+            return switch (openTask.getTaskDefinitionKey()) {
+                case LifecycleElements.CLAIM -> RequestStatus.WAITING;
+                case LifecycleElements.EXECUTE_MANUALLY -> RequestStatus.MANUAL;
+                default -> RequestStatus.CONFIRMING;
+            };
+        }
+        return vars.containsKey(RequestVariables.EXECUTOR.name()) ? RequestStatus.IN_PROGRESS : RequestStatus.VALIDATING;
+    }
+
+    private String describe(String processKey, Object request) {
+        return types.byKey(processKey)
+                .filter(type -> type.requestClass().isInstance(request))
+                .map(type -> describeTyped(type, request))
+                .orElse("");
+    }
+
+    private static <R extends Record> String describeTyped(RequestType<R> type, Object request) {
+        return type.describe(type.requestClass().cast(request));
+    }
+
+    private static java.time.Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    /** Views for the given process instances, in the given order (task lists). */
+    public Map<String, RequestView> byProcessInstance(Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        var instances = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceIds(Set.copyOf(processInstanceIds)).list();
+        return views(instances).stream().collect(Collectors.toMap(RequestView::processInstanceId, Function.identity()));
+    }
+}

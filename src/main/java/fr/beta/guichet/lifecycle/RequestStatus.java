@@ -1,0 +1,21 @@
+package fr.beta.guichet.lifecycle;
+
+/** Where a request stands, as the requester and the admins read it ({@code status.*} message keys). */
+public enum RequestStatus {
+    VALIDATING, WAITING, IN_PROGRESS, MANUAL, CONFIRMING, INCIDENT, DONE, REJECTED, CANCELLED;
+
+    public boolean isOpen() {
+        return this != DONE && this != REJECTED && this != CANCELLED;
+    }
+
+    /** DSFR badge flavour. */
+    public String badge() {
+        return switch (this) {
+            case DONE -> "success";
+            case REJECTED, INCIDENT -> "error";
+            case CANCELLED -> "info";
+            case WAITING -> "new";
+            default -> "warning";
+        };
+    }
+}

@@ -1,0 +1,176 @@
+package fr.beta.guichet.lifecycle;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The actions people take on a request: "Je prends", "Je passe", "Rejeter", manual execution, "fait", and the
+ * requester's cancellation. Each runs as the person (operation log, authorizations) in its own transaction; a
+ * race with another admin or with a timer ends in a {@link TaskActionException}, never in a 500.
+ */
+@Component
+public class RequestTasks {
+
+    private static final int OPTIMISTIC_LOCK_ATTEMPTS = 3;
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final EngineUser engineUser;
+    private final AccessHolders holders;
+    private final RequestThread thread;
+    private final TransactionTemplate transaction;
+
+    RequestTasks(TaskService taskService, RuntimeService runtimeService, EngineUser engineUser,
+            AccessHolders holders, RequestThread thread, TransactionTemplate transaction) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.engineUser = engineUser;
+        this.holders = holders;
+        this.thread = thread;
+        this.transaction = transaction;
+    }
+
+    /** The task if this user may act on it: its assignee, or a member of a candidate group while unassigned. */
+    public Task visibleTask(String taskId, String userId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        if (task == null) {
+            throw new TaskActionException("task.error.gone");
+        }
+        if (userId.equals(task.getAssignee())) {
+            return task;
+        }
+        List<String> groups = holders.groupsOf(userId);
+        boolean candidate = taskService.getIdentityLinksForTask(taskId).stream()
+                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && groups.contains(link.getGroupId()));
+        if (!candidate) {
+            throw new TaskActionException("task.error.forbidden");
+        }
+        return task;
+    }
+
+    /** "Je prends": the user becomes the executor; one of two simultaneous clicks wins. */
+    public void take(String taskId, String userId) {
+        Task task = expect(taskId, userId, LifecycleElements.CLAIM);
+        if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+            throw new TaskActionException("task.error.taken");
+        }
+        act(userId, () -> {
+            taskService.claim(taskId, userId);
+            taskService.complete(taskId, Variables.createVariables()
+                    .putValue(RequestVariables.CLAIM_DECISION.name(), RequestVariables.TAKE)
+                    .putValue(RequestVariables.EXECUTOR.name(), userId));
+        });
+    }
+
+    /** "Je passe": a request assigned to this user by name goes back to the group; the thread is told. */
+    public void decline(String taskId, String userId) {
+        Task task = expect(taskId, userId, LifecycleElements.CLAIM);
+        if (userId.equals(task.getAssignee())) {
+            act(userId, () -> taskService.setAssignee(taskId, null));
+        }
+        String root = (String) runtimeService.getVariable(task.getProcessInstanceId(),
+                RequestVariables.MATTERMOST_POST_ID.name());
+        thread.reply(root, "chat.declined", userId);
+    }
+
+    /** "Rejeter" at claim, with the reason shown to the requester. */
+    public void reject(String taskId, String userId, String reason) {
+        expect(taskId, userId, LifecycleElements.CLAIM);
+        complete(taskId, userId, Map.of(
+                RequestVariables.CLAIM_DECISION.name(), RequestVariables.REJECT,
+                RequestVariables.REJECTION_REASON.name(), reason,
+                RequestVariables.REJECTED_BY.name(), userId));
+    }
+
+    /** After a provider refusal, the executor did the work by hand. */
+    public void completeManually(String taskId, String userId) {
+        expect(taskId, userId, LifecycleElements.EXECUTE_MANUALLY);
+        complete(taskId, userId, Map.of(RequestVariables.MANUAL_DECISION.name(), RequestVariables.DONE));
+    }
+
+    /** After a provider refusal, the executor rejects the request with a reason. */
+    public void rejectAfterFailure(String taskId, String userId, String reason) {
+        expect(taskId, userId, LifecycleElements.EXECUTE_MANUALLY);
+        complete(taskId, userId, Map.of(
+                RequestVariables.MANUAL_DECISION.name(), RequestVariables.REJECT,
+                RequestVariables.REJECTION_REASON.name(), reason,
+                RequestVariables.REJECTED_BY.name(), userId));
+    }
+
+    /** "fait": the executor checked the result. */
+    public void confirm(String taskId, String userId) {
+        expect(taskId, userId, LifecycleElements.CONFIRM);
+        complete(taskId, userId, Map.of());
+    }
+
+    /** The requester withdraws a request that nobody has claimed yet. */
+    public void cancel(String processInstanceId, String requesterId) {
+        var waitsAtClaim = runtimeService.createExecutionQuery().processInstanceId(processInstanceId)
+                .activityId(LifecycleElements.CLAIM).count() > 0;
+        var claimTask = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(LifecycleElements.CLAIM).singleResult();
+        if (!waitsAtClaim || claimTask == null || claimTask.getAssignee() != null) {
+            throw new TaskActionException("request.error.notCancellable");
+        }
+        act(requesterId, () -> runtimeService.createMessageCorrelation(LifecycleElements.MESSAGE_CANCEL)
+                .processInstanceId(processInstanceId)
+                .correlateWithResult());
+    }
+
+    private Task expect(String taskId, String userId, String taskDefinitionKey) {
+        Task task = visibleTask(taskId, userId);
+        if (!taskDefinitionKey.equals(task.getTaskDefinitionKey())) {
+            throw new TaskActionException("task.error.gone");
+        }
+        return task;
+    }
+
+    private void complete(String taskId, String userId, Map<String, Object> variables) {
+        act(userId, () -> taskService.complete(taskId, variables));
+    }
+
+    /**
+     * Runs the engine calls in one transaction as the user. A timer firing at the same moment raises an optimistic
+     * locking exception: the action is retried. A concurrent claim by someone else is reported as such.
+     */
+    private void act(String userId, Runnable engineCalls) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> engineUser.run(userId, engineCalls));
+                return;
+            } catch (OptimisticLockingException e) {
+                if (attempt >= OPTIMISTIC_LOCK_ATTEMPTS) {
+                    throw new TaskActionException("task.error.busy");
+                }
+            } catch (TaskAlreadyClaimedException e) {
+                throw new TaskActionException("task.error.taken");
+            } catch (AuthorizationException e) {
+                throw new TaskActionException("task.error.forbidden");
+            } catch (ProcessEngineException e) {
+                if (isGone(e)) {
+                    throw new TaskActionException("task.error.taken");
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** The task or execution was completed by someone else between our read and our write. */
+    private static boolean isGone(ProcessEngineException e) {
+        return e instanceof org.camunda.bpm.engine.exception.NullValueException
+                || e instanceof org.camunda.bpm.engine.exception.NotFoundException
+                || e instanceof org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+    }
+}

@@ -1,0 +1,50 @@
+package fr.beta.guichet.lifecycle;
+
+import java.util.Optional;
+
+/**
+ * One kind of request (subdomain, mailbox…). Implementations are Spring beans; the shared lifecycle finds them by
+ * process key. Everything here must be free of secrets: descriptions go to the chat channel and to history.
+ *
+ * @param <R> the type's form record, stored as the JSON variable {@code request}
+ */
+public interface RequestType<R extends Record> {
+
+    /** Process definition key, also the BPMN file name: {@code request-subdomain}. */
+    String processKey();
+
+    /** Prefix of the readable reference used as business key: {@code SUB} gives {@code SUB-2026-0042}. */
+    String referencePrefix();
+
+    /** Candidate group of {@code claim}: the admins who hold access to the resource. */
+    String resourceGroup();
+
+    Class<R> requestClass();
+
+    /** Path of the start form, for the catalogue: {@code /demandes/sous-domaine}. */
+    String formPath();
+
+    /** Short French description of what is asked, e.g. {@code CNAME monsite.beta.gouv.fr → app.example.org.}. */
+    String describe(R request);
+
+    /**
+     * Business checks against the provider, read-only. Runs at form submission (to show the error on the form)
+     * and again in {@code validate} (the authoritative check).
+     *
+     * @return the failed check, or empty when the request can be done
+     */
+    Optional<CheckFailure> check(R request);
+
+    /**
+     * Makes the request real at the provider. Must be idempotent: a resource that already exists as requested
+     * counts as done. Throws {@code ProviderRejectedException} for a business refusal (manual execution follows)
+     * and lets technical failures propagate (retries, then an incident).
+     *
+     * @return a French sentence describing what now exists, for the executor and the requester
+     */
+    String execute(R request);
+
+    /** A failed business check: the form field it concerns (or {@code null}) and the French message. */
+    record CheckFailure(String field, String message) {
+    }
+}

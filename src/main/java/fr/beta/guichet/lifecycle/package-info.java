@@ -1,0 +1,10 @@
+/**
+ * The request lifecycle shared by every request type: start, {@code validate}, {@code announce}, {@code claim}
+ * (with the 24h reminders and the 48h escalation), {@code execute} or {@code execute-manually}, {@code confirm},
+ * and the ends {@code done}, {@code rejected}, {@code cancelled}.
+ * <p>
+ * A request type plugs in by providing a {@link fr.beta.guichet.lifecycle.RequestType} bean (its record, its
+ * business checks, its provider call) and a BPMN model with the lifecycle's element ids; every delegate, variable,
+ * notification and task action here serves all types.
+ */
+package fr.beta.guichet.lifecycle;

@@ -1,0 +1,85 @@
+package fr.beta.guichet.system;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import fr.beta.guichet.access.AccessGroups;
+
+/**
+ * One login for everything. The app uses form login with CSRF on every form; the Camunda webapps under
+ * {@code /camunda} reuse that session (their own CSRF filter protects their API); {@code /engine-rest} accepts
+ * only HTTP Basic, statelessly, and Camunda authorizations apply to the authenticated user everywhere.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    private static final String ENGINE_REST = "/engine-rest/**";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+        return http.securityMatcher(ENGINE_REST)
+                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authenticationProvider(identity)
+                .httpBasic(Customizer.withDefaults())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Basic credentials are sent explicitly by API clients, never added by a browser on its own.
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain app(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+        return http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/taches/**").hasAnyAuthority(AccessGroups.resourceAuthorities())
+                        .requestMatchers("/bac-a-sable/**").authenticated()
+                        .anyRequest().authenticated())
+                .authenticationProvider(identity)
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                // The Camunda webapps send their own CSRF token (X-XSRF-TOKEN) checked by Camunda's filter.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
+                .headers(headers -> headers
+                        .frameOptions(frame -> frame.sameOrigin())
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider",
+                SpringSecurityCamundaAuthentication.class.getName()));
+        // after Spring Security's filter chain, which has put the user in the security context
+        registration.setOrder(101);
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider",
+                SpringSecurityCamundaAuthentication.class.getName()));
+        registration.setOrder(102);
+        registration.addUrlPatterns("/engine-rest/*");
+        return registration;
+    }
+}
