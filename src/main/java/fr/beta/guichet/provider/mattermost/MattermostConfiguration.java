@@ -1,0 +1,30 @@
+package fr.beta.guichet.provider.mattermost;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses the {@link fr.beta.guichet.notification.ChatChannel}: the real server when
+ * {@code guichet.mattermost.mode=live}, the in-memory {@link SandboxMattermost} otherwise. Beans are declared with
+ * their concrete types so that the sandbox can be injected as such by the "Bac à sable" page and by tests.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(MattermostProperties.class)
+class MattermostConfiguration {
+
+    static final String MODE = "guichet.mattermost.mode";
+
+    @Bean
+    @ConditionalOnProperty(name = MODE, havingValue = "live")
+    MattermostChannel mattermostChannel(MattermostProperties properties) {
+        return new MattermostChannel(properties);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = MODE, havingValue = "sandbox", matchIfMissing = true)
+    SandboxMattermost sandboxMattermost() {
+        return new SandboxMattermost();
+    }
+}

@@ -1,0 +1,71 @@
+package fr.beta.guichet.provider.mattermost;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+
+import fr.beta.guichet.provider.ProviderMode;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Mattermost settings, under {@code guichet.mattermost}. In {@code live} mode the REST API v4 of {@code baseUrl} is
+ * called with the bot's personal access token; {@code sandbox} (the default) needs nothing.
+ *
+ * @param mode           {@code sandbox} when absent
+ * @param baseUrl        server root, e.g. {@code https://mattermost.incubateur.net}
+ * @param token          the bot's personal access token, from the environment only; never printed
+ * @param channelId      id (26 characters) of the ops channel where requests are announced
+ * @param connectTimeout 5 s when absent
+ * @param readTimeout    15 s when absent; must stay well below the job lock time
+ */
+@Validated
+@ConfigurationProperties("guichet.mattermost")
+public record MattermostProperties(
+        ProviderMode mode,
+        URI baseUrl,
+        String token,
+        String channelId,
+        @DurationMin(millis = 1) Duration connectTimeout,
+        @DurationMin(millis = 1) Duration readTimeout) {
+
+    /**
+     * Conditional requirements do not fit annotations, so the live check is done here: binding fails at startup
+     * with a message naming the missing keys, and a client built by hand gets the same check.
+     */
+    public MattermostProperties {
+        mode = mode == null ? ProviderMode.SANDBOX : mode;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(15) : readTimeout;
+        if (mode == ProviderMode.LIVE) {
+            var missing = new ArrayList<String>();
+            if (baseUrl == null) {
+                missing.add("guichet.mattermost.base-url");
+            }
+            if (token == null || token.isBlank()) {
+                missing.add("guichet.mattermost.token");
+            }
+            if (channelId == null || channelId.isBlank()) {
+                missing.add("guichet.mattermost.channel-id");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "guichet.mattermost.mode=live requires " + String.join(", ", missing));
+            }
+        }
+    }
+
+    /** Sandbox settings, as when nothing is configured. */
+    public static MattermostProperties sandbox() {
+        return new MattermostProperties(null, null, null, null, null, null);
+    }
+
+    @Override
+    public String toString() {
+        return "MattermostProperties[mode=" + mode + ", baseUrl=" + baseUrl
+                + ", token=" + (token == null || token.isEmpty() ? "<none>" : "<hidden>")
+                + ", channelId=" + channelId + ", connectTimeout=" + connectTimeout
+                + ", readTimeout=" + readTimeout + "]";
+    }
+}
