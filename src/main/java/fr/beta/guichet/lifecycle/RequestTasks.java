@@ -60,6 +60,17 @@ public class RequestTasks {
         return task;
     }
 
+    /** The business key of the task's request, or an empty string once the task is gone. */
+    public String referenceOf(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            return "";
+        }
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                .singleResult();
+        return instance == null ? "" : instance.getBusinessKey();
+    }
+
     /** "Je prends": the user becomes the executor; one of two simultaneous clicks wins. */
     public void take(String taskId, String userId) {
         Task task = expect(taskId, userId, LifecycleElements.CLAIM);

@@ -1,0 +1,117 @@
+package fr.beta.guichet.tasks;
+
+import java.security.Principal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import fr.beta.guichet.lifecycle.RequestReadModel;
+import fr.beta.guichet.lifecycle.RequestTasks;
+import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.lifecycle.TaskActionException;
+
+/**
+ * Task list and task forms. Every action redirects back with a French flash message; a race lost to another
+ * admin or a timer is a message, not an error page.
+ */
+@Controller
+@RequestMapping("/taches")
+class TaskController {
+
+    static final int MAX_REASON = 2000;
+
+    private final TaskInbox inbox;
+    private final RequestTasks tasks;
+    private final RequestReadModel readModel;
+    private final RequestTypes types;
+
+    TaskController(TaskInbox inbox, RequestTasks tasks, RequestReadModel readModel, RequestTypes types) {
+        this.inbox = inbox;
+        this.tasks = tasks;
+        this.readModel = readModel;
+        this.types = types;
+    }
+
+    @GetMapping
+    String list(@RequestParam(name = "type", required = false) String type, Principal principal, Model model) {
+        model.addAttribute("tasks", inbox.tasksOf(principal.getName(), type));
+        model.addAttribute("types", types.processKeys());
+        model.addAttribute("selectedType", type);
+        return "tasks/list";
+    }
+
+    @GetMapping("/{taskId}")
+    String form(@PathVariable String taskId, Principal principal, Model model, RedirectAttributes redirect) {
+        try {
+            var task = tasks.visibleTask(taskId, principal.getName());
+            var request = readModel.request(task.getProcessInstanceId()).orElseThrow();
+            model.addAttribute("task", inbox.view(task, request, java.time.Instant.now()));
+            model.addAttribute("timeline", readModel.timeline(task.getProcessInstanceId()));
+            return "tasks/form";
+        } catch (TaskActionException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/taches";
+        }
+    }
+
+    @PostMapping("/{taskId}/prendre")
+    String take(@PathVariable String taskId, Principal principal, RedirectAttributes redirect) {
+        return act(redirect, "tasks.done.take", taskId, () -> tasks.take(taskId, principal.getName()));
+    }
+
+    @PostMapping("/{taskId}/passer")
+    String decline(@PathVariable String taskId, Principal principal, RedirectAttributes redirect) {
+        return act(redirect, "tasks.done.decline", taskId, () -> tasks.decline(taskId, principal.getName()));
+    }
+
+    @PostMapping("/{taskId}/rejeter")
+    String reject(@PathVariable String taskId, @RequestParam(name = "reason", defaultValue = "") String reason,
+            Principal principal, RedirectAttributes redirect) {
+        String trimmed = reason.strip();
+        if (trimmed.isEmpty() || trimmed.length() > MAX_REASON) {
+            redirect.addFlashAttribute("errorKey", "task.error.reasonRequired");
+            return "redirect:/taches/" + taskId;
+        }
+        return act(redirect, "tasks.done.reject", taskId, () -> {
+            String step = tasks.visibleTask(taskId, principal.getName()).getTaskDefinitionKey();
+            if (fr.beta.guichet.lifecycle.LifecycleElements.EXECUTE_MANUALLY.equals(step)) {
+                tasks.rejectAfterFailure(taskId, principal.getName(), trimmed);
+            } else {
+                tasks.reject(taskId, principal.getName(), trimmed);
+            }
+        });
+    }
+
+    @PostMapping("/{taskId}/fait-a-la-main")
+    String manualDone(@PathVariable String taskId, Principal principal, RedirectAttributes redirect) {
+        return act(redirect, "tasks.done.manual", taskId, () -> tasks.completeManually(taskId, principal.getName()));
+    }
+
+    @PostMapping("/{taskId}/confirmer")
+    String confirm(@PathVariable String taskId, Principal principal, RedirectAttributes redirect) {
+        return act(redirect, "tasks.done.confirm", taskId, () -> tasks.confirm(taskId, principal.getName()));
+    }
+
+    private String act(RedirectAttributes redirect, String successKey, String taskId, Runnable action) {
+        String reference = referenceOf(taskId);
+        try {
+            action.run();
+            redirect.addFlashAttribute("successKey", successKey);
+            redirect.addFlashAttribute("successArg", reference);
+            return "redirect:/taches";
+        } catch (TaskActionException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+            return "redirect:/taches";
+        }
+    }
+
+    private String referenceOf(String taskId) {
+        return tasks.referenceOf(taskId);
+    }
+}

@@ -1,0 +1,20 @@
+package fr.beta.guichet.tasks;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import fr.beta.guichet.lifecycle.RequestView;
+
+/** A task in the admins' list, with the request it belongs to. */
+record TaskView(String id, String step, String assignee, Instant created, Duration age, boolean overdue,
+        RequestView request) {
+
+    /** "3 h", "2 j 4 h". */
+    String ageText() {
+        long hours = age.toHours();
+        if (hours < 1) {
+            return age.toMinutes() + " min";
+        }
+        return hours < 24 ? hours + " h" : (hours / 24) + " j " + (hours % 24) + " h";
+    }
+}

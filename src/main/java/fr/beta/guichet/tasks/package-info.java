@@ -1,0 +1,2 @@
+/** The admins' task list and task forms: claim ("Je prends", "Je passe", "Rejeter"), manual execution, confirm. */
+package fr.beta.guichet.tasks;
