@@ -1,0 +1,82 @@
+package fr.beta.guichet.provider.ovh;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.annotation.Validated;
+
+import fr.beta.guichet.provider.ProviderMode;
+
+/**
+ * OVH API settings ({@code guichet.ovh.*}). Credentials come from environment variables through
+ * {@code application.yaml}; they are only required in {@link ProviderMode#LIVE} mode, checked by
+ * {@link #requireLiveCredentials()}.
+ *
+ * @param mode              {@code sandbox} (default) or {@code live}
+ * @param endpoint          API root, default {@code https://eu.api.ovh.com/1.0}
+ * @param applicationKey    application key (AK), sent in clear as {@code X-Ovh-Application}
+ * @param applicationSecret application secret (AS), only ever used to sign
+ * @param consumerKey       consumer key (CK), the token that carries the granted rights
+ * @param connectTimeout    default 5 s
+ * @param readTimeout       default 30 s, well below the job lock time
+ */
+@Validated
+@ConfigurationProperties("guichet.ovh")
+public record OvhProperties(
+        ProviderMode mode,
+        URI endpoint,
+        String applicationKey,
+        String applicationSecret,
+        String consumerKey,
+        Duration connectTimeout,
+        Duration readTimeout) {
+
+    public static final URI DEFAULT_ENDPOINT = URI.create("https://eu.api.ovh.com/1.0");
+
+    public OvhProperties {
+        mode = mode == null ? ProviderMode.SANDBOX : mode;
+        endpoint = endpoint == null ? DEFAULT_ENDPOINT : endpoint;
+        connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
+        readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
+    }
+
+    /**
+     * Fails when, in live mode, a credential is missing or blank, naming the missing properties (never their
+     * values). Called when the live client is created, so that a misconfigured deployment does not start.
+     */
+    public void requireLiveCredentials() {
+        if (mode != ProviderMode.LIVE) {
+            return;
+        }
+        var missing = new ArrayList<String>();
+        if (!StringUtils.hasText(applicationKey)) {
+            missing.add("guichet.ovh.application-key (OVH_APPLICATION_KEY)");
+        }
+        if (!StringUtils.hasText(applicationSecret)) {
+            missing.add("guichet.ovh.application-secret (OVH_APPLICATION_SECRET)");
+        }
+        if (!StringUtils.hasText(consumerKey)) {
+            missing.add("guichet.ovh.consumer-key (OVH_CONSUMER_KEY)");
+        }
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("OVH live mode needs credentials; missing: " + String.join(", ", missing));
+        }
+    }
+
+    /** Credentials are shown as set or missing, never printed. */
+    @Override
+    public String toString() {
+        return "OvhProperties[mode=" + mode + ", endpoint=" + endpoint
+                + ", applicationKey=" + presence(applicationKey)
+                + ", applicationSecret=" + presence(applicationSecret)
+                + ", consumerKey=" + presence(consumerKey)
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+    }
+
+    private static String presence(String credential) {
+        return StringUtils.hasText(credential) ? "(set)" : "(missing)";
+    }
+}

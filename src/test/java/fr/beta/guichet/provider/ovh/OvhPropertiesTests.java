@@ -1,0 +1,45 @@
+package fr.beta.guichet.provider.ovh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import fr.beta.guichet.provider.ProviderMode;
+
+class OvhPropertiesTests {
+
+    @Test
+    void defaultsToSandboxOnOvhEurope() {
+        var properties = new OvhProperties(null, null, null, null, null, null, null);
+
+        assertThat(properties.mode()).isEqualTo(ProviderMode.SANDBOX);
+        assertThat(properties.endpoint()).hasToString("https://eu.api.ovh.com/1.0");
+        assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThatNoException().isThrownBy(properties::requireLiveCredentials);
+    }
+
+    @Test
+    void liveModeWithoutCredentialsNamesWhatIsMissing() {
+        var properties = new OvhProperties(ProviderMode.LIVE, null, "ak", "", null, null, null);
+
+        assertThatThrownBy(properties::requireLiveCredentials)
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("OVH live mode needs credentials; missing: guichet.ovh.application-secret "
+                        + "(OVH_APPLICATION_SECRET), guichet.ovh.consumer-key (OVH_CONSUMER_KEY)");
+    }
+
+    @Test
+    void toStringNeverPrintsCredentials() {
+        var properties = new OvhProperties(ProviderMode.LIVE, null, "theAppKey", "theSecret", "theConsumer", null,
+                null);
+
+        assertThat(properties.toString())
+                .doesNotContain("theAppKey", "theSecret", "theConsumer")
+                .contains("applicationSecret=(set)", "mode=LIVE");
+    }
+}
