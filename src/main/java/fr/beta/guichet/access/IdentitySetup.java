@@ -11,9 +11,9 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +22,8 @@ import fr.beta.guichet.lifecycle.RequestTypes;
 
 /**
  * Creates, idempotently at every start, the groups and the Camunda authorizations the service relies on, and the
- * demo users when enabled. Runs after the engine has deployed the models.
+ * demo users when enabled. Runs once the context (and so the engine, with its deployed models) is up,
+ * before the app takes requests.
  */
 @Component
 class IdentitySetup {
@@ -53,7 +54,7 @@ class IdentitySetup {
         this.demo = demo;
     }
 
-    @EventListener(PostDeployEvent.class)
+    @EventListener(ApplicationStartedEvent.class)
     void setUp() {
         GROUP_NAMES.forEach(this::ensureGroup);
         grantAuthorizations();

@@ -77,8 +77,8 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
         String zone = properties.zone();
         List<DnsRecord> existing = dns.findRecords(zone, request.label(), null);
         var wanted = request.recordType().toDns();
-        boolean alreadyThere = existing.stream().anyMatch(r -> r.fieldType() == wanted
-                && DnsRecord.sameTarget(r.target(), request.target()));
+        var asked = new DnsRecord(0, zone, request.label(), wanted, request.target(), request.ttl());
+        boolean alreadyThere = existing.stream().anyMatch(r -> r.sameAs(asked));
         if (!alreadyThere && !existing.isEmpty()) {
             throw new ProviderRejectedException("ovh", "Le nom %s porte déjà d'autres enregistrements : %s"
                     .formatted(fqdn(request), summary(existing)));

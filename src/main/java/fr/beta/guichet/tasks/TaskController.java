@@ -51,7 +51,7 @@ class TaskController {
         try {
             var task = tasks.visibleTask(taskId, principal.getName());
             var request = readModel.request(task.getProcessInstanceId()).orElseThrow();
-            model.addAttribute("task", inbox.view(task, request, java.time.Instant.now()));
+            model.addAttribute("task", inbox.view(task, request));
             model.addAttribute("timeline", readModel.timeline(task.getProcessInstanceId()));
             return "tasks/form";
         } catch (TaskActionException e) {

@@ -61,7 +61,11 @@ class TaskInbox {
         return views;
     }
 
-    TaskView view(Task task, RequestView request, Instant now) {
+    TaskView view(Task task, RequestView request) {
+        return view(task, request, clock.instant());
+    }
+
+    private TaskView view(Task task, RequestView request, Instant now) {
         Instant created = task.getCreateTime().toInstant();
         Duration age = Duration.between(created, now);
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getAssignee(), created, age,

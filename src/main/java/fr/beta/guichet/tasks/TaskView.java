@@ -6,11 +6,11 @@ import java.time.Instant;
 import fr.beta.guichet.lifecycle.RequestView;
 
 /** A task in the admins' list, with the request it belongs to. */
-record TaskView(String id, String step, String assignee, Instant created, Duration age, boolean overdue,
+public record TaskView(String id, String step, String assignee, Instant created, Duration age, boolean overdue,
         RequestView request) {
 
     /** "3 h", "2 j 4 h". */
-    String ageText() {
+    public String ageText() {
         long hours = age.toHours();
         if (hours < 1) {
             return age.toMinutes() + " min";

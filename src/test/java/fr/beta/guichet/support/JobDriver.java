@@ -1,0 +1,43 @@
+package fr.beta.guichet.support;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.stereotype.Component;
+import org.springframework.boot.test.context.TestComponent;
+
+/** Runs a process instance's jobs in the test thread, as the job executor would. */
+@Component
+public class JobDriver {
+
+    private static final int MAX_JOBS = 50;
+
+    private final ManagementService managementService;
+
+    JobDriver(ManagementService managementService) {
+        this.managementService = managementService;
+    }
+
+    /** Executes every due job of the instance (async continuations, not future timers) until none is left. */
+    public void runDueJobs(String processInstanceId) {
+        for (int i = 0; i < MAX_JOBS; i++) {
+            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                return;
+            }
+            managementService.executeJob(due.get(0).getId());
+        }
+        throw new AssertionError("More than " + MAX_JOBS + " jobs: a loop in the model?");
+    }
+
+    /** The timer job of a boundary event, whatever its due date. */
+    public Job timer(String processInstanceId, String activityId) {
+        return managementService.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId(activityId).singleResult();
+    }
+
+    public void execute(Job job) {
+        managementService.executeJob(job.getId());
+    }
+}
