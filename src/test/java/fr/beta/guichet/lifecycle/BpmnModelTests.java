@@ -1,0 +1,155 @@
+package fr.beta.guichet.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BPMNEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BPMNShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+import fr.beta.guichet.support.GuichetSpringTest;
+
+/**
+ * Reads every model in {@code bpmn/} and fails if one departs from the lifecycle of design.md: a missing step,
+ * timer, candidate group, time-to-live, async boundary, retry cycle, French name or diagram, a generated id, or a
+ * delegate that is not a bean.
+ */
+@GuichetSpringTest
+class BpmnModelTests {
+
+    private static final Path MODELS = Path.of("bpmn");
+    private static final List<String> LIFECYCLE = List.of(LifecycleElements.VALIDATE, LifecycleElements.ANNOUNCE,
+            LifecycleElements.CLAIM, LifecycleElements.EXECUTE, LifecycleElements.EXECUTE_MANUALLY,
+            LifecycleElements.CONFIRM, LifecycleElements.DONE, LifecycleElements.REJECTED, LifecycleElements.CANCELLED);
+    /** bpmn-js and Modeler defaults such as Activity_0abc123, UserTask_1, Flow_1x2y3z4, sid-…. */
+    private static final Pattern GENERATED_ID = Pattern.compile(".*_(\\d+|[0-9a-z]{7})$|^sid-.*|^id_.*");
+    private static final Pattern DELEGATE = Pattern.compile("^\\$\\{([a-zA-Z][a-zA-Z0-9]*)}$");
+
+    @Autowired ApplicationContext context;
+    @Autowired RequestTypes types;
+
+    @Test
+    void everyRequestTypeHasItsModelAndEveryModelItsType() throws IOException {
+        Map<String, Path> models = models();
+        assertThat(models.keySet()).containsExactlyInAnyOrderElementsOf(types.processKeys());
+        models.forEach((key, file) -> assertThat(file.getFileName().toString()).isEqualTo(key + ".bpmn"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyModelFollowsTheLifecycle() throws IOException {
+        return models().entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(),
+                () -> checkModel(entry.getKey(), Bpmn.readModelFromFile(entry.getValue().toFile()))));
+    }
+
+    private void checkModel(String key, BpmnModelInstance model) {
+        Process process = model.getModelElementById(key);
+        assertThat(process).as("process id = file name").isNotNull();
+        assertThat(process.isExecutable()).isTrue();
+        assertThat(process.getCamundaHistoryTimeToLiveString()).as("history time to live").isNotBlank();
+        Map<String, FlowElement> elements = process.getFlowElements().stream()
+                .collect(Collectors.toMap(BaseElement::getId, Function.identity()));
+        assertThat(elements).as("lifecycle steps").containsKeys(LIFECYCLE.toArray(String[]::new));
+
+        UserTask claim = (UserTask) elements.get(LifecycleElements.CLAIM);
+        assertThat(claim.getCamundaCandidateGroups()).as("claim candidate group")
+                .isEqualTo(types.byKey(key).orElseThrow().resourceGroup());
+        assertThat(((UserTask) elements.get(LifecycleElements.CONFIRM)).getCamundaAssignee()).isEqualTo("${executor}");
+        assertThat(((UserTask) elements.get(LifecycleElements.EXECUTE_MANUALLY)).getCamundaAssignee())
+                .isEqualTo("${executor}");
+
+        for (String async : List.of(LifecycleElements.VALIDATE, LifecycleElements.ANNOUNCE, LifecycleElements.EXECUTE)) {
+            ServiceTask task = (ServiceTask) elements.get(async);
+            assertThat(task.isCamundaAsyncBefore()).as(async + " is async").isTrue();
+            assertThat(retryCycle(task)).as(async + " retries").isEqualTo("R3/PT5M");
+        }
+
+        List<BoundaryEvent> onClaim = boundaries(process, LifecycleElements.CLAIM);
+        var timers = onClaim.stream().filter(b -> !b.getChildElementsByType(TimerEventDefinition.class).isEmpty()).toList();
+        assertThat(timers).as("claim timers").hasSize(2).allMatch(b -> !b.cancelActivity());
+        var reminder = (BoundaryEvent) elements.get(LifecycleElements.REMINDER_TIMER);
+        assertThat(timer(reminder).getTimeCycle().getTextContent()).isEqualTo("${escalation.reminderCycle}");
+        var escalation = (BoundaryEvent) elements.get(LifecycleElements.ESCALATION_TIMER);
+        assertThat(timer(escalation).getTimeDuration().getTextContent()).isEqualTo("${escalation.managersAfter}");
+        assertThat(elements).containsKey(LifecycleElements.CANCEL_EVENT);
+
+        var executeErrors = boundaries(process, LifecycleElements.EXECUTE).stream()
+                .flatMap(b -> b.getChildElementsByType(ErrorEventDefinition.class).stream())
+                .map(e -> e.getError().getErrorCode()).toList();
+        assertThat(executeErrors).containsExactly("PROVIDER_REJECTED");
+        var validateErrors = boundaries(process, LifecycleElements.VALIDATE).stream()
+                .flatMap(b -> b.getChildElementsByType(ErrorEventDefinition.class).stream())
+                .map(e -> e.getError().getErrorCode()).toList();
+        assertThat(validateErrors).containsExactly(LifecycleElements.VALIDATION_FAILED);
+
+        for (FlowElement element : elements.values()) {
+            assertThat(element.getId()).as("generated id").doesNotMatch(GENERATED_ID);
+            if (!(element instanceof SequenceFlow flow) || isGatewayExit(flow)) {
+                assertThat(element.getName()).as("French name of " + element.getId()).isNotBlank();
+            }
+            if (element instanceof ServiceTask task) {
+                var matcher = DELEGATE.matcher(String.valueOf(task.getCamundaDelegateExpression()));
+                assertThat(matcher.matches()).as(task.getId() + " uses ${bean}").isTrue();
+                assertThat(context.containsBean(matcher.group(1))).as(matcher.group(1) + " is a bean").isTrue();
+                assertThat(task.getCamundaClass()).isNull();
+            }
+        }
+        var shapes = model.getModelElementsByType(BPMNShape.class).stream().map(s -> s.getBpmnElement().getId()).toList();
+        var edges = model.getModelElementsByType(BPMNEdge.class).stream().map(e -> e.getBpmnElement().getId()).toList();
+        elements.values().forEach(e -> assertThat(e instanceof SequenceFlow ? edges : shapes)
+                .as("diagram of " + e.getId()).contains(e.getId()));
+    }
+
+    private static boolean isGatewayExit(SequenceFlow flow) {
+        return flow.getSource() instanceof ExclusiveGateway;
+    }
+
+    private static List<BoundaryEvent> boundaries(Process process, String activityId) {
+        return process.getChildElementsByType(BoundaryEvent.class).stream()
+                .filter(b -> b.getAttachedTo().getId().equals(activityId)).toList();
+    }
+
+    private static TimerEventDefinition timer(BoundaryEvent event) {
+        return event.getChildElementsByType(TimerEventDefinition.class).iterator().next();
+    }
+
+    private static String retryCycle(FlowNode node) {
+        var ext = node.getExtensionElements();
+        return ext == null ? null : ext.getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
+                .singleResult().getTextContent();
+    }
+
+    private static Map<String, Path> models() throws IOException {
+        try (Stream<Path> files = Files.list(MODELS)) {
+            return files.filter(f -> f.toString().endsWith(".bpmn")).collect(Collectors.toMap(
+                    f -> Bpmn.readModelFromFile(f.toFile()).getModelElementsByType(Process.class).iterator().next().getId(),
+                    Function.identity()));
+        }
+    }
+}
