@@ -25,8 +25,8 @@ import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BPMNEdge;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BPMNShape;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -120,8 +120,8 @@ class BpmnModelTests {
                 assertThat(task.getCamundaClass()).isNull();
             }
         }
-        var shapes = model.getModelElementsByType(BPMNShape.class).stream().map(s -> s.getBpmnElement().getId()).toList();
-        var edges = model.getModelElementsByType(BPMNEdge.class).stream().map(e -> e.getBpmnElement().getId()).toList();
+        var shapes = model.getModelElementsByType(BpmnShape.class).stream().map(s -> s.getBpmnElement().getId()).toList();
+        var edges = model.getModelElementsByType(BpmnEdge.class).stream().map(e -> e.getBpmnElement().getId()).toList();
         elements.values().forEach(e -> assertThat(e instanceof SequenceFlow ? edges : shapes)
                 .as("diagram of " + e.getId()).contains(e.getId()));
     }
