@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import fr.beta.guichet.access.AccessGroups;
@@ -31,7 +32,8 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
-        return http.securityMatcher(ENGINE_REST)
+        // The REST API is a Jersey servlet, not Spring MVC: match on the raw path.
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(ENGINE_REST))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .authenticationProvider(identity)
                 .httpBasic(Customizer.withDefaults())
