@@ -41,8 +41,13 @@ public class Browser {
         return this;
     }
 
+    /** A JSON API call in the session, as the Camunda webapps make them. */
+    public HttpResponse<String> getJson(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "application/json").GET().build());
+    }
+
     public HttpResponse<String> get(String path) {
-        var response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build());
+        var response = send(HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Accept", "text/html").GET().build());
         Matcher matcher = CSRF.matcher(response.body());
         if (matcher.find()) {
             csrf = matcher.group(1);

@@ -16,6 +16,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import fr.beta.guichet.lifecycle.RequestStarter;
+import fr.beta.guichet.lifecycle.RequestType;
+import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.subdomain.SubdomainProcess;
+import fr.beta.guichet.subdomain.SubdomainRecordType;
+import fr.beta.guichet.subdomain.SubdomainRequest;
 import fr.beta.guichet.support.Browser;
 
 /** One login for the app and the Camunda webapps; {@code /engine-rest} needs credentials; authorizations are on. */
@@ -25,6 +31,8 @@ class SecurityTests {
 
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
+    @Autowired RequestStarter starter;
+    @Autowired RequestTypes types;
 
     @Test
     void camundaAuthorizationChecksAreEnabled() {
@@ -40,17 +48,27 @@ class SecurityTests {
 
     @Test
     void engineRestAppliesCamundaAuthorizationsToTheCaller() throws Exception {
-        // a requester has no right to read other people's process instances
+        @SuppressWarnings("unchecked")
+        var subdomains = (RequestType<SubdomainRequest>) types.byKey(SubdomainProcess.KEY).orElseThrow();
+        starter.start(subdomains, new SubdomainRequest("sec" + System.nanoTime(), SubdomainRecordType.A, "192.0.2.1",
+                300, "Autre startup", "Test"), "bob");
+        long own = engine.getHistoryService().createHistoricProcessInstanceQuery().startedBy("alice").unfinished().count();
+        long all = engine.getRuntimeService().createProcessInstanceQuery().count();
+        assertThat(all).isGreaterThan(own);
+
+        // a requester reads her own instances only, whatever exists in the engine
         var asRequester = rest("/engine-rest/process-instance/count", "alice:demo");
         assertThat(asRequester.statusCode()).isEqualTo(200);
-        assertThat(asRequester.body()).contains("\"count\":0");
+        assertThat(asRequester.body()).contains("\"count\":" + own);
+        var asAdmin = rest("/engine-rest/process-instance/count", "admin:demo");
+        assertThat(asAdmin.body()).contains("\"count\":" + all);
     }
 
     @Test
     void theAppLoginIsTheCamundaWebappsLogin() {
         Browser manon = new Browser(port).login("manon", "demo");
         assertThat(manon.get("/camunda/app/cockpit/default/").statusCode()).isEqualTo(200);
-        var user = manon.get("/camunda/api/admin/auth/user/default");
+        var user = manon.getJson("/camunda/api/admin/auth/user/default");
         assertThat(user.statusCode()).isEqualTo(200);
         assertThat(user.body()).contains("\"userId\":\"manon\"").contains("cockpit");
     }
@@ -66,7 +84,13 @@ class SecurityTests {
 
     @Test
     void requestersCannotOpenTheAdminTaskList() {
-        assertThat(new Browser(port).login("alice", "demo").get("/taches").statusCode()).isEqualTo(403);
+        Browser alice = new Browser(port).login("alice", "demo");
+        var forbidden = alice.get("/taches");
+        assertThat(forbidden.statusCode()).isEqualTo(403);
+        assertThat(forbidden.body()).contains("Vous n&#39;avez pas accès à cette page.").doesNotContain("Exception");
+        var missing = alice.get("/mes-demandes/SUB-1999-0001");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("Page introuvable.").doesNotContain("Exception");
     }
 
     private HttpResponse<String> rest(String path, String credentials) throws Exception {

@@ -1,0 +1,44 @@
+package fr.beta.guichet.system;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import fr.beta.guichet.support.GuichetSpringTest;
+
+/**
+ * Each page answers its role in French, and refuses the others with 403/404, never a 500 (the French error pages
+ * themselves are rendered by the servlet container: see {@code SecurityTests}).
+ */
+@GuichetSpringTest
+class PagesTests {
+
+    @Autowired MockMvc mvc;
+
+    @ParameterizedTest(name = "{0} as {1} ({2}) → {3}")
+    @CsvSource({
+            "/,                       alice,   '',                 200, Que souhaitez-vous demander",
+            "/mes-demandes,           alice,   '',                 200, Mes demandes",
+            "/demandes/sous-domaine,  alice,   '',                 200, Demander un sous-domaine",
+            "/bac-a-sable,            alice,   '',                 200, Zone DNS simulée",
+            "/taches,                 florian, GROUP_ops-ovh,      200, Tâches à traiter",
+            "/taches,                 alice,   '',                 403, ''",
+            "/mes-demandes/SUB-1999-0001, alice, '',               404, ''",
+            "/taches/unknown-task,    florian, GROUP_ops-ovh,      302, ''",
+    })
+    void pageAnswersItsRole(String path, String userId, String authority, int status, String text) throws Exception {
+        var request = get(path.strip()).with(authority.isBlank() ? user(userId.strip())
+                : user(userId.strip()).authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority(authority.strip())));
+        var result = mvc.perform(request).andExpect(status().is(status));
+        if (!text.isBlank()) {
+            result.andExpect(content().string(containsString(text.replace("'", "&#39;"))));
+        }
+    }
+}
