@@ -33,6 +33,12 @@ import fr.beta.guichet.provider.ProviderUnavailableException;
  *   <li>400, 404 and 409 are business refusals: {@link ProviderRejectedException} with
  *   {@code "<status> <class>: <message>"}. A 404 on a read can instead be asked for as "absent" through
  *   {@link #find(String, Map)}.</li>
+ *   <li>Except OVH's {@code 409 ActionInProgress} ("This pop is already being processed: …, please try later",
+ *   seen on {@code /email/domain/…/changePassword}): another task on the same resource is running, so the same
+ *   call will be answered once it ends. It is {@link ProviderUnavailableException}, so the job retries instead of
+ *   handing a request that will succeed by itself to a human. {@code ActionInProgress} is the reason phrase of
+ *   the observed answer; whether it also comes as {@code class} or {@code errorCode} is unverified, so the
+ *   message is recognised too.</li>
  *   <li>Credential problems (401, 403, 460, and any status whose {@code errorCode} is a credential code such as
  *   {@code INVALID_SIGNATURE}), 429, 5xx, any other status, I/O errors and unreadable answers are technical:
  *   {@link ProviderUnavailableException}, so the job retries and then raises an incident.</li>
@@ -44,6 +50,9 @@ import fr.beta.guichet.provider.ProviderUnavailableException;
 public class OvhApi {
 
     static final String PROVIDER = "ovh";
+
+    /** What replaces a secret in messages and records. */
+    static final String MASK = "[masqué]";
 
     /**
      * OVH error codes that mean "these credentials cannot make this call": an operator must act, retrying the
@@ -113,6 +122,38 @@ public class OvhApi {
         return parse("POST", path, response);
     }
 
+    /**
+     * Signed POST of a body that carries a secret (a mailbox password): every exception thrown has each
+     * occurrence of {@code secret} replaced by {@value #MASK}, including OVH's own message when it echoes the
+     * value, and a transport failure that mentions it loses its cause (whose messages cannot be rewritten).
+     */
+    public JsonNode postWithSecret(String path, Object body, String secret) {
+        if (secret == null || secret.isEmpty()) {
+            return post(path, body);
+        }
+        ProviderResponse response;
+        try {
+            response = call("POST", path, Map.of(), body);
+        } catch (ProviderUnavailableException e) {
+            throw mentions(e, secret)
+                    ? unavailable("POST", path, "transport failure (details withheld: they contained the secret)")
+                    : e;
+        }
+        if (!response.isSuccess()) {
+            throw failure("POST", path, response, secret);
+        }
+        return parse("POST", path, response);
+    }
+
+    private static boolean mentions(Throwable e, String secret) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(secret)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private ProviderResponse call(String method, String path, Map<String, String> query, Object body) {
         String url = endpoint + path + queryString(query);
         String json = body == null ? null : serialize(body);
@@ -173,15 +214,33 @@ public class OvhApi {
     }
 
     private RuntimeException failure(String method, String path, ProviderResponse response) {
+        return failure(method, path, response, null);
+    }
+
+    /** @param secret text to mask in the description, or {@code null} */
+    private RuntimeException failure(String method, String path, ProviderResponse response, String secret) {
         JsonNode error = errorBody(response);
         String description = response.status() + " " + describe(error);
+        if (secret != null && !secret.isEmpty()) {
+            description = description.replace(secret, MASK);
+        }
         boolean credentialProblem = CREDENTIAL_ERRORS.contains(error.path("errorCode").asText());
         boolean refusal = response.status() == 400 || response.status() == 404 || response.status() == 409;
-        if (refusal && !credentialProblem) {
+        if (refusal && !credentialProblem && !actionInProgress(response.status(), error)) {
             return new ProviderRejectedException(PROVIDER, description);
         }
         String queryId = response.header("X-Ovh-QueryID");
         return unavailable(method, path, description + (queryId == null ? "" : " (query id " + queryId + ")"));
+    }
+
+    /** OVH's "another task is running on this resource, please try later" conflict (see the class comment). */
+    static boolean actionInProgress(int status, JsonNode error) {
+        if (status != 409) {
+            return false;
+        }
+        String code = error.path("class").asText("") + " " + error.path("errorCode").asText("");
+        String message = error.path("message").asText("");
+        return code.contains("ActionInProgress") || message.contains("already being processed");
     }
 
     private JsonNode errorBody(ProviderResponse response) {

@@ -1,5 +1,7 @@
 package fr.beta.guichet.provider.ovh;
 
+import java.time.Clock;
+
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
@@ -12,8 +14,9 @@ import fr.beta.guichet.provider.ConnectHttpTransport;
 import fr.beta.guichet.provider.ProviderMode;
 
 /**
- * The {@link DnsZoneClient} bean: {@link OvhDnsClient} over a signed {@link OvhApi} when
- * {@code guichet.ovh.mode=live}, {@link SandboxDnsZone} otherwise.
+ * The {@link DnsZoneClient} and {@link EmailDomainClient} beans: {@link OvhDnsClient} and {@link OvhEmailClient}
+ * over one signed {@link OvhApi} when {@code guichet.ovh.mode=live}, {@link SandboxDnsZone} and
+ * {@link SandboxEmailDomain} (tasks run after {@code guichet.ovh.sandbox-email-delay}) otherwise.
  * <p>
  * The mode is read the way {@link OvhProperties} binds it (any case; missing or empty means sandbox), rather than
  * with {@code @ConditionalOnProperty}, which would match neither bean for {@code mode: ${OVH_MODE:}} left empty.
@@ -37,9 +40,21 @@ class OvhConfiguration {
     }
 
     @Bean
+    @Conditional(LiveMode.class)
+    OvhEmailClient ovhEmailClient(OvhApi ovhApi) {
+        return new OvhEmailClient(ovhApi);
+    }
+
+    @Bean
     @Conditional(SandboxMode.class)
     SandboxDnsZone sandboxDnsZone() {
         return new SandboxDnsZone();
+    }
+
+    @Bean
+    @Conditional(SandboxMode.class)
+    SandboxEmailDomain sandboxEmailDomain(OvhProperties properties) {
+        return new SandboxEmailDomain(Clock.systemUTC(), properties.sandboxEmailDelay());
     }
 
     static ProviderMode mode(ConditionContext context) {

@@ -22,6 +22,8 @@ import fr.beta.guichet.provider.ProviderMode;
  * @param consumerKey       consumer key (CK), the token that carries the granted rights
  * @param connectTimeout    default 5 s
  * @param readTimeout       default 30 s, well below the job lock time
+ * @param sandboxEmailDelay sandbox mode only: how long {@link SandboxEmailDomain} takes to run a mailbox or
+ *                          redirection task, as OVH does asynchronously; default 10 s
  */
 @Validated
 @ConfigurationProperties("guichet.ovh")
@@ -32,7 +34,8 @@ public record OvhProperties(
         String applicationSecret,
         String consumerKey,
         Duration connectTimeout,
-        Duration readTimeout) {
+        Duration readTimeout,
+        Duration sandboxEmailDelay) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://eu.api.ovh.com/1.0");
 
@@ -41,6 +44,8 @@ public record OvhProperties(
         endpoint = endpoint == null ? DEFAULT_ENDPOINT : endpoint;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
+        sandboxEmailDelay = sandboxEmailDelay == null ? SandboxEmailDomain.DEFAULT_PROCESSING_DELAY
+                : sandboxEmailDelay;
     }
 
     /**
@@ -73,7 +78,8 @@ public record OvhProperties(
                 + ", applicationKey=" + presence(applicationKey)
                 + ", applicationSecret=" + presence(applicationSecret)
                 + ", consumerKey=" + presence(consumerKey)
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + ", sandboxEmailDelay=" + sandboxEmailDelay + "]";
     }
 
     private static String presence(String credential) {

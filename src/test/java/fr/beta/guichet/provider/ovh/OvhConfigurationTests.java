@@ -21,10 +21,28 @@ class OvhConfigurationTests {
     void sandboxWhenModeIsMissingOrEmpty() {
         context.run(ctx -> {
             assertThat(ctx).getBean(DnsZoneClient.class).isInstanceOf(SandboxDnsZone.class);
+            assertThat(ctx).getBean(EmailDomainClient.class).isInstanceOf(SandboxEmailDomain.class);
             assertThat(ctx).doesNotHaveBean(OvhApi.class);
         });
-        context.withPropertyValues("guichet.ovh.mode=").run(ctx -> assertThat(ctx)
-                .getBean(DnsZoneClient.class).isInstanceOf(SandboxDnsZone.class));
+        context.withPropertyValues("guichet.ovh.mode=").run(ctx -> {
+            assertThat(ctx).getBean(DnsZoneClient.class).isInstanceOf(SandboxDnsZone.class);
+            assertThat(ctx).getBean(EmailDomainClient.class).isInstanceOf(SandboxEmailDomain.class);
+        });
+    }
+
+    @Test
+    void sandboxEmailDelayIsConfigurable() {
+        context.withPropertyValues("guichet.ovh.sandbox-email-delay=0s").run(ctx -> {
+            assertThat(ctx.getBean(OvhProperties.class).sandboxEmailDelay()).isZero();
+            var sandbox = ctx.getBean(SandboxEmailDomain.class);
+            sandbox.createAccount(SandboxEmailDomain.DOMAIN, "sans.attente", "Motdepasse-42", null);
+            assertThat(sandbox.findAccount(SandboxEmailDomain.DOMAIN, "sans.attente")).isPresent();
+        });
+        context.run(ctx -> {
+            var sandbox = ctx.getBean(SandboxEmailDomain.class);
+            sandbox.createAccount(SandboxEmailDomain.DOMAIN, "avec.attente", "Motdepasse-42", null);
+            assertThat(sandbox.findAccount(SandboxEmailDomain.DOMAIN, "avec.attente")).isEmpty();
+        });
     }
 
     @Test
@@ -33,7 +51,9 @@ class OvhConfigurationTests {
                 "guichet.ovh.application-secret=as", "guichet.ovh.consumer-key=ck")
                 .run(ctx -> {
                     assertThat(ctx).getBean(DnsZoneClient.class).isInstanceOf(OvhDnsClient.class);
-                    assertThat(ctx).hasSingleBean(OvhApi.class).doesNotHaveBean(SandboxDnsZone.class);
+                    assertThat(ctx).getBean(EmailDomainClient.class).isInstanceOf(OvhEmailClient.class);
+                    assertThat(ctx).hasSingleBean(OvhApi.class).doesNotHaveBean(SandboxDnsZone.class)
+                            .doesNotHaveBean(SandboxEmailDomain.class);
                 });
     }
 

@@ -57,15 +57,30 @@ class OvhFake {
         return URI.create(server.baseUrl() + "/1.0");
     }
 
-    OvhDnsClient client(String applicationSecret, Duration readTimeout) {
+    OvhApi api(String applicationSecret, Duration readTimeout) {
         var properties = new OvhProperties(ProviderMode.LIVE, endpoint(), APPLICATION_KEY, applicationSecret,
-                CONSUMER_KEY, Duration.ofSeconds(2), readTimeout);
+                CONSUMER_KEY, Duration.ofSeconds(2), readTimeout, null);
         var transport = new ConnectHttpTransport("ovh", properties.connectTimeout(), properties.readTimeout());
-        return new OvhDnsClient(new OvhApi(properties, transport));
+        return new OvhApi(properties, transport);
+    }
+
+    OvhDnsClient client(String applicationSecret, Duration readTimeout) {
+        return new OvhDnsClient(api(applicationSecret, readTimeout));
     }
 
     OvhDnsClient client() {
         return client(APPLICATION_SECRET, Duration.ofSeconds(5));
+    }
+
+    OvhEmailClient emailClient() {
+        return new OvhEmailClient(api(APPLICATION_SECRET, Duration.ofSeconds(5)));
+    }
+
+    /** Authenticated requests received, their bodies as text, oldest first. */
+    List<String> authenticatedBodies() {
+        return authenticatedRequests().stream()
+                .map(request -> new String(request.getBody(), StandardCharsets.UTF_8))
+                .toList();
     }
 
     /** Authenticated requests received, oldest first. */

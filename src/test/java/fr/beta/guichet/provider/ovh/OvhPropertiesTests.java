@@ -14,18 +14,19 @@ class OvhPropertiesTests {
 
     @Test
     void defaultsToSandboxOnOvhEurope() {
-        var properties = new OvhProperties(null, null, null, null, null, null, null);
+        var properties = new OvhProperties(null, null, null, null, null, null, null, null);
 
         assertThat(properties.mode()).isEqualTo(ProviderMode.SANDBOX);
         assertThat(properties.endpoint()).hasToString("https://eu.api.ovh.com/1.0");
         assertThat(properties.connectTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(properties.readTimeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.sandboxEmailDelay()).isEqualTo(Duration.ofSeconds(10));
         assertThatNoException().isThrownBy(properties::requireLiveCredentials);
     }
 
     @Test
     void liveModeWithoutCredentialsNamesWhatIsMissing() {
-        var properties = new OvhProperties(ProviderMode.LIVE, null, "ak", "", null, null, null);
+        var properties = new OvhProperties(ProviderMode.LIVE, null, "ak", "", null, null, null, null);
 
         assertThatThrownBy(properties::requireLiveCredentials)
                 .isInstanceOf(IllegalStateException.class)
@@ -36,7 +37,7 @@ class OvhPropertiesTests {
     @Test
     void toStringNeverPrintsCredentials() {
         var properties = new OvhProperties(ProviderMode.LIVE, null, "theAppKey", "theSecret", "theConsumer", null,
-                null);
+                null, null);
 
         assertThat(properties.toString())
                 .doesNotContain("theAppKey", "theSecret", "theConsumer")
