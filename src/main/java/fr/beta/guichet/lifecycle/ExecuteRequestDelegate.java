@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code execute}: the type's idempotent provider call. A {@code ProviderRejectedException} is a BPMN error caught
- * by the model (manual execution); anything else propagates to the job executor (retries, then incident).
+ * by the model (manual execution); anything else propagates to the job executor (retries, then incident). When
+ * the provider works asynchronously the model waits and {@link CheckProviderDelegate} looks again.
  */
 @Component
 class ExecuteRequestDelegate implements JavaDelegate {
@@ -19,10 +20,8 @@ class ExecuteRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        RequestVariables.EXECUTION_RESULT.set(execution, run(context.type(execution), execution));
-    }
-
-    private static <R extends Record> String run(RequestType<R> type, DelegateExecution execution) {
-        return type.execute(RequestData.read(execution, type.requestClass()));
+        Execution result = context.execute(execution);
+        RequestVariables.PROVIDER_STATE.set(execution, result.state().variableValue());
+        RequestVariables.EXECUTION_RESULT.set(execution, result.summary());
     }
 }

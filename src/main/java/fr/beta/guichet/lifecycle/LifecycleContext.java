@@ -27,6 +27,22 @@ public class LifecycleContext {
         return describe(type(execution), execution);
     }
 
+    public Execution execute(DelegateExecution execution) {
+        return execute(type(execution), execution);
+    }
+
+    public Execution checkPending(DelegateExecution execution) {
+        return checkPending(type(execution), execution);
+    }
+
+    private static <R extends Record> Execution execute(RequestType<R> type, DelegateExecution execution) {
+        return type.execute(RequestData.read(execution, type.requestClass()), execution.getProcessBusinessKey());
+    }
+
+    private static <R extends Record> Execution checkPending(RequestType<R> type, DelegateExecution execution) {
+        return type.checkPending(RequestData.read(execution, type.requestClass()), execution.getProcessBusinessKey());
+    }
+
     private static <R extends Record> String describe(RequestType<R> type, DelegateExecution execution) {
         return type.describe(RequestData.read(execution, type.requestClass()));
     }

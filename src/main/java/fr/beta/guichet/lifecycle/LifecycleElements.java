@@ -13,6 +13,9 @@ public final class LifecycleElements {
     public static final String NOTIFY_CLAIMED = "ServiceTask_NotifyClaimed";
     public static final String EXECUTE = "execute";
     public static final String EXECUTE_MANUALLY = "execute-manually";
+    public static final String PROVIDER_READY = "Gateway_ProviderReady";
+    public static final String PROVIDER_DELAY = "TimerEvent_ProviderDelay";
+    public static final String CHECK_PROVIDER = "ServiceTask_CheckProvider";
     public static final String CONFIRM = "confirm";
     public static final String NOTIFY_DONE = "ServiceTask_NotifyDone";
     public static final String NOTIFY_REJECTED = "ServiceTask_NotifyRejected";

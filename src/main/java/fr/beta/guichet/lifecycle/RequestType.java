@@ -40,9 +40,18 @@ public interface RequestType<R extends Record> {
      * counts as done. Throws {@code ProviderRejectedException} for a business refusal (manual execution follows)
      * and lets technical failures propagate (retries, then an incident).
      *
-     * @return a French sentence describing what now exists, for the executor and the requester
+     * @param reference the request's reference (business key), e.g. to file a generated secret under it
+     * @return what now exists, or that the provider is still working on it
      */
-    String execute(R request);
+    Execution execute(R request, String reference);
+
+    /**
+     * For providers that work asynchronously: looks whether the resource now exists. Called every
+     * {@code guichet.provider-polling.interval} after {@link #execute} answered {@code PENDING}.
+     */
+    default Execution checkPending(R request, String reference) {
+        return execute(request, reference);
+    }
 
     /** A failed business check: the form field it concerns (or {@code null}) and the French message. */
     record CheckFailure(String field, String message) {

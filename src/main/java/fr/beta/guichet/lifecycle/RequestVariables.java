@@ -22,6 +22,9 @@ public final class RequestVariables {
     public static final ProcessVariable<String> EXECUTION_ERROR = ProcessVariable.string("executionError");
     /** What exists at the provider after execution, in French, for the executor and the requester. */
     public static final ProcessVariable<String> EXECUTION_RESULT = ProcessVariable.string("executionResult");
+    /** {@code ready}, {@code pending} or {@code failed}: read by the gateway after {@code execute}. */
+    public static final ProcessVariable<String> PROVIDER_STATE = ProcessVariable.string("providerState");
+    public static final ProcessVariable<Integer> PROVIDER_CHECKS = ProcessVariable.integer("providerChecks");
     public static final ProcessVariable<Integer> REMINDERS_SENT = ProcessVariable.integer("remindersSent");
     public static final ProcessVariable<Boolean> ESCALATED = ProcessVariable.bool("escalated");
 

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import fr.beta.guichet.lifecycle.Execution;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
@@ -73,7 +74,7 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
     }
 
     @Override
-    public String execute(SubdomainRequest request) {
+    public Execution execute(SubdomainRequest request, String reference) {
         String zone = properties.zone();
         List<DnsRecord> existing = dns.findRecords(zone, request.label(), null);
         var wanted = request.recordType().toDns();
@@ -87,8 +88,8 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
             dns.createRecord(zone, request.label(), wanted, request.target(), request.ttl());
         }
         refresh(zone);
-        return "Enregistrement %s %s → %s en place dans la zone %s.".formatted(wanted, fqdn(request),
-                request.target(), zone);
+        return Execution.ready("Enregistrement %s %s → %s en place dans la zone %s.".formatted(wanted,
+                fqdn(request), request.target(), zone));
     }
 
     /** OVH applies records on refresh; a failed refresh is retried by OVH's next refresh, so it only warns. */

@@ -84,7 +84,14 @@ class BpmnModelTests {
         assertThat(((UserTask) elements.get(LifecycleElements.EXECUTE_MANUALLY)).getCamundaAssignee())
                 .isEqualTo("${executor}");
 
-        for (String async : List.of(LifecycleElements.VALIDATE, LifecycleElements.ANNOUNCE, LifecycleElements.EXECUTE)) {
+        assertThat(elements).as("provider polling loop").containsKeys(LifecycleElements.PROVIDER_READY,
+                LifecycleElements.PROVIDER_DELAY, LifecycleElements.CHECK_PROVIDER);
+        var delay = elements.get(LifecycleElements.PROVIDER_DELAY).getChildElementsByType(TimerEventDefinition.class)
+                .iterator().next();
+        assertThat(delay.getTimeDuration().getTextContent()).isEqualTo("${providerPolling.interval}");
+
+        for (String async : List.of(LifecycleElements.VALIDATE, LifecycleElements.ANNOUNCE, LifecycleElements.EXECUTE,
+                LifecycleElements.CHECK_PROVIDER)) {
             ServiceTask task = (ServiceTask) elements.get(async);
             assertThat(task.isCamundaAsyncBefore()).as(async + " is async").isTrue();
             assertThat(retryCycle(task)).as(async + " retries").isEqualTo("R3/PT5M");

@@ -1,0 +1,36 @@
+package fr.beta.guichet.lifecycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks again whether the provider finished its asynchronous work. After {@code maxChecks} checks the request goes
+ * to manual execution with the reason, instead of waiting forever.
+ */
+@Component
+class CheckProviderDelegate implements JavaDelegate {
+
+    private final LifecycleContext context;
+    private final ProviderPolling polling;
+
+    CheckProviderDelegate(LifecycleContext context, ProviderPolling polling) {
+        this.context = context;
+        this.polling = polling;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int checks = RequestVariables.PROVIDER_CHECKS.getOrDefault(execution, 0) + 1;
+        RequestVariables.PROVIDER_CHECKS.set(execution, checks);
+        Execution result = context.checkPending(execution);
+        if (result.state() == Execution.State.PENDING && checks >= polling.maxChecks()) {
+            RequestVariables.EXECUTION_ERROR.set(execution,
+                    "Le fournisseur n'a pas terminé après %d vérifications : %s".formatted(checks, result.summary()));
+            RequestVariables.PROVIDER_STATE.set(execution, Execution.State.FAILED.variableValue());
+            return;
+        }
+        RequestVariables.PROVIDER_STATE.set(execution, result.state().variableValue());
+        RequestVariables.EXECUTION_RESULT.set(execution, result.summary());
+    }
+}
