@@ -12,10 +12,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+
 import fr.beta.guichet.lifecycle.RequestReadModel;
+import fr.beta.guichet.lifecycle.RequestStatus;
 import fr.beta.guichet.lifecycle.RequestTasks;
 import fr.beta.guichet.lifecycle.RequestView;
 import fr.beta.guichet.lifecycle.TaskActionException;
+import fr.beta.guichet.secrets.OneTimeSecrets;
 
 /** The requester's requests. Another requester's reference answers 404, as if it did not exist. */
 @Controller
@@ -25,9 +31,12 @@ class MyRequestsController {
     private final RequestReadModel readModel;
     private final RequestTasks tasks;
 
-    MyRequestsController(RequestReadModel readModel, RequestTasks tasks) {
+    private final OneTimeSecrets secrets;
+
+    MyRequestsController(RequestReadModel readModel, RequestTasks tasks, OneTimeSecrets secrets) {
         this.readModel = readModel;
         this.tasks = tasks;
+        this.secrets = secrets;
     }
 
     @GetMapping
@@ -41,7 +50,28 @@ class MyRequestsController {
         RequestView request = own(reference, principal);
         model.addAttribute("request", request);
         model.addAttribute("timeline", readModel.timeline(request.processInstanceId()));
+        model.addAttribute("secretAvailable", secretReady(request));
         return "myrequests/detail";
+    }
+
+    /**
+     * Shows a one-time secret (a mailbox password) to the requester, once: it is deleted as it is read. The page
+     * must not be cached.
+     */
+    @PostMapping("/{reference}/mot-de-passe")
+    String revealSecret(@PathVariable String reference, Principal principal, Model model,
+            HttpServletResponse response) {
+        RequestView request = own(reference, principal);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("request", request);
+        model.addAttribute("secret", secretReady(request) ? secrets.reveal(reference).orElse(null) : null);
+        return "myrequests/secret";
+    }
+
+    /** The secret is handed over once the resource exists, never while the provider is still at work. */
+    private boolean secretReady(RequestView request) {
+        return (request.status() == RequestStatus.CONFIRMING || request.status() == RequestStatus.DONE)
+                && secrets.isAvailable(request.reference());
     }
 
     @PostMapping("/{reference}/annuler")

@@ -31,6 +31,22 @@ public class JobDriver {
         throw new AssertionError("More than " + MAX_JOBS + " jobs: a loop in the model?");
     }
 
+    /**
+     * Runs due jobs, and lets the provider-polling timer fire at once each time the process waits on it, until the
+     * process waits on something else (a user task, a reminder) or ends.
+     */
+    public void runDueJobsAndProviderPolling(String processInstanceId) {
+        for (int i = 0; i < MAX_JOBS; i++) {
+            runDueJobs(processInstanceId);
+            Job polling = timer(processInstanceId, "TimerEvent_ProviderDelay");
+            if (polling == null) {
+                return;
+            }
+            execute(polling);
+        }
+        throw new AssertionError("The provider never finished");
+    }
+
     /** The timer job of a boundary event, whatever its due date. */
     public Job timer(String processInstanceId, String activityId) {
         return managementService.createJobQuery().processInstanceId(processInstanceId).timers()

@@ -1,0 +1,6 @@
+package fr.beta.guichet.mailbox;
+
+/** A real mailbox (with a generated password) or a redirection to an existing address. */
+public enum MailboxKind {
+    MAILBOX, REDIRECTION
+}

@@ -1,0 +1,14 @@
+package fr.beta.guichet.mailbox;
+
+import fr.beta.guichet.access.AccessGroups;
+
+/** Descriptor of the {@code request-mailbox} process. */
+public final class MailboxProcess {
+
+    public static final String KEY = "request-mailbox";
+    public static final String REFERENCE_PREFIX = "MEL";
+    public static final String RESOURCE_GROUP = AccessGroups.OVH;
+
+    private MailboxProcess() {
+    }
+}

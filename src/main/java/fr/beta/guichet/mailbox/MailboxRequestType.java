@@ -1,0 +1,142 @@
+package fr.beta.guichet.mailbox;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import fr.beta.guichet.lifecycle.Execution;
+import fr.beta.guichet.lifecycle.RequestType;
+import fr.beta.guichet.provider.ProviderRejectedException;
+import fr.beta.guichet.provider.ovh.EmailDomainClient;
+import fr.beta.guichet.secrets.OneTimeSecrets;
+
+/**
+ * Checks and creates a mailbox or a redirection at OVH. OVH answers with a task: execution reports
+ * {@code PENDING} and the process checks again until the address exists. Idempotent: a retried job reuses the
+ * password filed by the first attempt and does not create twice; an address that exists without being ours is a
+ * conflict for the executor.
+ */
+@Component
+class MailboxRequestType implements RequestType<MailboxRequest> {
+
+    private final EmailDomainClient email;
+    private final OneTimeSecrets secrets;
+    private final PasswordGenerator passwords;
+    private final MailboxProperties properties;
+
+    MailboxRequestType(EmailDomainClient email, OneTimeSecrets secrets, PasswordGenerator passwords,
+            MailboxProperties properties) {
+        this.email = email;
+        this.secrets = secrets;
+        this.passwords = passwords;
+        this.properties = properties;
+    }
+
+    @Override
+    public String processKey() {
+        return MailboxProcess.KEY;
+    }
+
+    @Override
+    public String referencePrefix() {
+        return MailboxProcess.REFERENCE_PREFIX;
+    }
+
+    @Override
+    public String resourceGroup() {
+        return MailboxProcess.RESOURCE_GROUP;
+    }
+
+    @Override
+    public Class<MailboxRequest> requestClass() {
+        return MailboxRequest.class;
+    }
+
+    @Override
+    public String formPath() {
+        return MailboxFormController.PATH;
+    }
+
+    @Override
+    public String describe(MailboxRequest request) {
+        return request.kind() == MailboxKind.MAILBOX
+                ? "Boîte mail %s pour %s".formatted(address(request), request.startup())
+                : "Redirection %s → %s pour %s".formatted(address(request), request.redirectTo(), request.startup());
+    }
+
+    @Override
+    public Optional<CheckFailure> check(MailboxRequest request) {
+        String domain = properties.domain();
+        boolean taken = email.findAccount(domain, request.localPart()).isPresent()
+                || !email.pendingAccountTasks(domain, request.localPart()).isEmpty()
+                || !email.findRedirections(domain, address(request), null).isEmpty();
+        return taken
+                ? Optional.of(new CheckFailure("localPart", "L'adresse « %s » est déjà utilisée.".formatted(address(request))))
+                : Optional.empty();
+    }
+
+    @Override
+    public Execution execute(MailboxRequest request, String reference) {
+        return request.kind() == MailboxKind.MAILBOX ? createMailbox(request, reference) : createRedirection(request);
+    }
+
+    @Override
+    public Execution checkPending(MailboxRequest request, String reference) {
+        String domain = properties.domain();
+        if (request.kind() == MailboxKind.MAILBOX) {
+            return email.findAccount(domain, request.localPart()).isPresent()
+                    ? Execution.ready(mailboxReady(request))
+                    : Execution.pending("OVH n'a pas encore créé la boîte %s.".formatted(address(request)));
+        }
+        return email.findRedirections(domain, address(request), request.redirectTo()).isEmpty()
+                ? Execution.pending("OVH n'a pas encore créé la redirection %s.".formatted(address(request)))
+                : Execution.ready(redirectionReady(request));
+    }
+
+    private Execution createMailbox(MailboxRequest request, String reference) {
+        String domain = properties.domain();
+        boolean ours = secrets.isAvailable(reference);
+        if (email.findAccount(domain, request.localPart()).isPresent()) {
+            if (ours) {
+                return Execution.ready(mailboxReady(request));
+            }
+            throw new ProviderRejectedException("ovh", "La boîte %s existe déjà chez OVH.".formatted(address(request)));
+        }
+        if (!email.pendingAccountTasks(domain, request.localPart()).isEmpty()) {
+            if (ours) {
+                return Execution.pending("OVH crée la boîte %s.".formatted(address(request)));
+            }
+            throw new ProviderRejectedException("ovh",
+                    "La boîte %s est déjà en cours de création chez OVH.".formatted(address(request)));
+        }
+        String password = secrets.fileOnce(reference, passwords.generate());
+        email.createAccount(domain, request.localPart(), password, "Guichet Ops " + reference);
+        return Execution.pending("Création de la boîte %s demandée à OVH.".formatted(address(request)));
+    }
+
+    private Execution createRedirection(MailboxRequest request) {
+        String domain = properties.domain();
+        String from = address(request);
+        if (!email.findRedirections(domain, from, request.redirectTo()).isEmpty()) {
+            return Execution.ready(redirectionReady(request));
+        }
+        if (!email.findRedirections(domain, from, null).isEmpty()) {
+            throw new ProviderRejectedException("ovh", "%s redirige déjà vers une autre adresse.".formatted(from));
+        }
+        email.createRedirection(domain, from, request.redirectTo(), false);
+        return Execution.pending("Création de la redirection %s demandée à OVH.".formatted(from));
+    }
+
+    private String mailboxReady(MailboxRequest request) {
+        return "La boîte %s est créée ; son mot de passe s'affiche une seule fois dans « Mes demandes »."
+                .formatted(address(request));
+    }
+
+    private String redirectionReady(MailboxRequest request) {
+        return "La redirection %s → %s est en place.".formatted(address(request), request.redirectTo());
+    }
+
+    private String address(MailboxRequest request) {
+        return request.localPart() + "@" + properties.domain();
+    }
+}

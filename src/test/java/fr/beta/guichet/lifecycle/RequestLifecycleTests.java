@@ -1,0 +1,337 @@
+package fr.beta.guichet.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import fr.beta.guichet.provider.ProviderUnavailableException;
+import fr.beta.guichet.provider.mattermost.SandboxMattermost;
+import fr.beta.guichet.provider.mattermost.SandboxThread;
+import fr.beta.guichet.support.JobDriver;
+
+/**
+ * Every path of the shared lifecycle, run for one request type with its real delegates and its sandbox provider.
+ * Each type's process test extends this class and says how to make a request, how to occupy its name at the
+ * provider, how to break the provider, and how to count what the provider holds.
+ *
+ * @param <R> the type's form record
+ */
+public abstract class RequestLifecycleTests<R extends Record> {
+
+    protected static final String REQUESTER = "alice";
+
+    @Autowired protected ProcessEngine engine;
+    @Autowired protected RuntimeService runtimeService;
+    @Autowired protected TaskService taskService;
+    @Autowired protected HistoryService historyService;
+    @Autowired protected ManagementService managementService;
+    @Autowired protected RequestStarter starter;
+    @Autowired protected RequestTasks tasks;
+    @Autowired protected RequestTypes types;
+    @Autowired protected AccessHolders holders;
+    @Autowired protected SandboxMattermost chat;
+    @Autowired protected JobDriver jobs;
+
+    /** The type under test. */
+    protected abstract RequestType<R> type();
+
+    /** A valid request whose resource does not exist yet (unique on every call). */
+    protected abstract R newRequest();
+
+    /** A request that the business checks refuse (e.g. a name already taken). */
+    protected abstract R refusedRequest();
+
+    /** Words of the rejection reason of {@link #refusedRequest()}. */
+    protected abstract String refusalReason();
+
+    /** Someone else takes the request's name at the provider between validation and execution. */
+    protected abstract void occupyAtProvider(R request);
+
+    /** The provider did the work but its answer was lost: the resource exists exactly as requested. */
+    protected abstract void createAtProviderAsRequested(R request, String reference);
+
+    /** The provider answers 503 to writes from now on. */
+    protected abstract void breakProvider();
+
+    protected abstract void repairProvider();
+
+    /** How many resources the provider holds for this request (exactly one once done). */
+    protected abstract long resourcesAtProvider(R request);
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void takenThenConfirmedRequestIsExecutedAndEndsDone() {
+        R request = newRequest();
+        ProcessInstance pi = start(request);
+        assertThat(pi).isWaitingAt(LifecycleElements.CLAIM);
+        assertThat(task(pi)).hasCandidateGroup(type().resourceGroup());
+
+        tasks.take(task(pi).getId(), firstHolder());
+        jobs.runDueJobsAndProviderPolling(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
+        assertThat(task(pi)).isAssignedTo(firstHolder());
+        assertThat(resourcesAtProvider(request)).isEqualTo(1);
+
+        tasks.confirm(task(pi).getId(), firstHolder());
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isEnded().hasPassed(LifecycleElements.EXECUTE, LifecycleElements.CONFIRM);
+        assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.DONE);
+
+        SandboxThread thread = thread(pi);
+        assertThat(thread.message()).contains(pi.getBusinessKey()).contains("@" + REQUESTER);
+        assertThat(replies(pi))
+                .anySatisfy(m -> assertThat(m).contains("@" + firstHolder() + " prend la demande"))
+                .anySatisfy(m -> assertThat(m).contains("fait"));
+        assertThat(thread.reactions()).contains("white_check_mark");
+    }
+
+    @Test
+    void failedBusinessCheckEndsRejectedAtValidateWithTheReason() {
+        ProcessInstance pi = startRaw(refusedRequest());
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isEnded().hasNotPassed(LifecycleElements.ANNOUNCE);
+        assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.REJECTED);
+        assertThat(historicVariable(pi, RequestVariables.REJECTION_REASON.name())).asString().contains(refusalReason());
+    }
+
+    @Test
+    void rejectedAtClaimEndsRejectedAndTellsTheThread() {
+        ProcessInstance pi = start(newRequest());
+        tasks.reject(task(pi).getId(), secondHolder(), "Ce n'est pas le bon canal pour cette demande.");
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isEnded().hasNotPassed(LifecycleElements.EXECUTE);
+        assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.REJECTED);
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("Ce n'est pas le bon canal pour cette demande."));
+    }
+
+    @Test
+    void declinedByTheAssigneeThenTakenByAnother() {
+        ProcessInstance pi = start(newRequest());
+        Task claim = task(pi);
+        taskService.setAssignee(claim.getId(), firstHolder());
+
+        assertThatThrownBy(() -> tasks.take(claim.getId(), secondHolder()))
+                .isInstanceOf(TaskActionException.class).hasMessage("task.error.taken");
+        tasks.decline(claim.getId(), firstHolder());
+        assertThat(task(pi)).isNotAssigned();
+
+        tasks.take(claim.getId(), secondHolder());
+        jobs.runDueJobsAndProviderPolling(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
+        assertThat(task(pi)).isAssignedTo(secondHolder());
+        assertThat(replies(pi))
+                .anySatisfy(m -> assertThat(m).contains("@" + firstHolder() + " passe son tour"))
+                .anySatisfy(m -> assertThat(m).contains("@" + secondHolder() + " prend la demande"));
+    }
+
+    @Test
+    void someoneOutsideTheGroupCannotTakeTheRequest() {
+        ProcessInstance pi = start(newRequest());
+        assertThatThrownBy(() -> tasks.take(task(pi).getId(), REQUESTER))
+                .isInstanceOf(TaskActionException.class).hasMessage("task.error.forbidden");
+        assertThat(pi).isWaitingAt(LifecycleElements.CLAIM);
+    }
+
+    @Test
+    void cancelledByTheRequesterWhileUnclaimed() {
+        ProcessInstance pi = start(newRequest());
+        tasks.cancel(pi.getId(), REQUESTER);
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isEnded();
+        assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.CANCELLED);
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("annulée par @" + REQUESTER));
+    }
+
+    @Test
+    void claimedRequestCannotBeCancelled() {
+        ProcessInstance pi = start(newRequest());
+        tasks.take(task(pi).getId(), firstHolder());
+        assertThatThrownBy(() -> tasks.cancel(pi.getId(), REQUESTER))
+                .isInstanceOf(TaskActionException.class).hasMessage("request.error.notCancellable");
+    }
+
+    @Test
+    void providerRefusalGoesToManualExecutionThenDone() {
+        R request = newRequest();
+        ProcessInstance pi = start(request);
+        tasks.take(task(pi).getId(), firstHolder());
+        occupyAtProvider(request);
+        jobs.runDueJobsAndProviderPolling(pi.getId());
+
+        assertThat(pi).isWaitingAt(LifecycleElements.EXECUTE_MANUALLY);
+        assertThat(task(pi)).isAssignedTo(firstHolder());
+        assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.EXECUTION_ERROR.name())).asString().isNotBlank();
+
+        tasks.completeManually(task(pi).getId(), firstHolder());
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isEnded().hasPassed(LifecycleElements.EXECUTE_MANUALLY).hasNotPassed(LifecycleElements.CONFIRM);
+        assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.DONE);
+    }
+
+    @Test
+    void providerRefusalThenRejectedByTheExecutor() {
+        R request = newRequest();
+        ProcessInstance pi = start(request);
+        tasks.take(task(pi).getId(), firstHolder());
+        occupyAtProvider(request);
+        jobs.runDueJobsAndProviderPolling(pi.getId());
+
+        tasks.rejectAfterFailure(task(pi).getId(), firstHolder(), "Pris par une autre équipe.");
+        jobs.runDueJobs(pi.getId());
+        assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.REJECTED);
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("Pris par une autre équipe."));
+    }
+
+    @Test
+    void technicalErrorIsRetriedThenBecomesAnIncidentThatARetryResolves() {
+        R request = newRequest();
+        ProcessInstance pi = start(request);
+        tasks.take(task(pi).getId(), firstHolder());
+        breakProvider();
+        try {
+            assertThatThrownBy(() -> jobs.runDueJobs(pi.getId())).isInstanceOf(ProviderUnavailableException.class);
+            var job = managementService.createJobQuery().processInstanceId(pi.getId())
+                    .activityId(LifecycleElements.EXECUTE).singleResult();
+            assertThat(job.getRetries()).isEqualTo(2);
+            assertThat(job.getDuedate()).isAfter(new Date(System.currentTimeMillis() + Duration.ofMinutes(4).toMillis()));
+            for (int attempt = 2; attempt <= 3; attempt++) {
+                assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+                        .isInstanceOf(ProviderUnavailableException.class);
+            }
+            var incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+            assertThat(incident).isNotNull();
+            assertThat(incident.getActivityId()).isEqualTo(LifecycleElements.EXECUTE);
+            assertThat(incident.getIncidentMessage()).contains("503");
+            assertThat(resourcesAtProvider(request)).isZero();
+
+            repairProvider();
+            managementService.setJobRetries(job.getId(), 1); // what "Retry" in Cockpit does
+            managementService.executeJob(job.getId());
+        } finally {
+            repairProvider();
+        }
+        jobs.runDueJobsAndProviderPolling(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(resourcesAtProvider(request)).isEqualTo(1);
+    }
+
+    @Test
+    void retriedExecutionFindsTheResourceAlreadyCreatedAndDoesNotDuplicateIt() {
+        R request = newRequest();
+        ProcessInstance pi = start(request);
+        tasks.take(task(pi).getId(), firstHolder());
+        createAtProviderAsRequested(request, pi.getBusinessKey());
+        jobs.runDueJobsAndProviderPolling(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
+        assertThat(resourcesAtProvider(request)).isEqualTo(1);
+    }
+
+    @Test
+    void unclaimedForADayRemindsTheAccessHoldersByNameAndRepeats() {
+        ProcessInstance pi = start(newRequest());
+        var reminder = jobs.timer(pi.getId(), LifecycleElements.REMINDER_TIMER);
+        assertThat(Duration.between(task(pi).getCreateTime().toInstant(), reminder.getDuedate().toInstant()))
+                .isBetween(Duration.ofHours(24).minusMinutes(1), Duration.ofHours(24).plusMinutes(1));
+
+        jobs.execute(reminder);
+        assertThat(pi).isWaitingAt(LifecycleElements.CLAIM);
+        List<String> mentions = holders.of(type().resourceGroup()).stream().map(id -> "@" + id).toList();
+        assertThat(mentions).isNotEmpty();
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains(mentions).contains("Relance n°1"));
+        assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.REMINDERS_SENT.name())).isEqualTo(1);
+
+        var next = jobs.timer(pi.getId(), LifecycleElements.REMINDER_TIMER);
+        assertThat(next).as("the cycle schedules the next reminder").isNotNull();
+        jobs.execute(next);
+        assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.REMINDERS_SENT.name())).isEqualTo(2);
+    }
+
+    @Test
+    void unclaimedForTwoDaysEscalatesToManagersOnce() {
+        ProcessInstance pi = start(newRequest());
+        var escalation = jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER);
+        assertThat(Duration.between(task(pi).getCreateTime().toInstant(), escalation.getDuedate().toInstant()))
+                .isBetween(Duration.ofHours(48).minusMinutes(1), Duration.ofHours(48).plusMinutes(1));
+
+        jobs.execute(escalation);
+        assertThat(pi).isWaitingAt(LifecycleElements.CLAIM);
+        assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.ESCALATED.name())).isEqualTo(true);
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("@manon").contains("48 h")
+                .contains(type().resourceGroup()));
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER)).isNull();
+    }
+
+    @Test
+    void claimingEndsTheReminderAndEscalationTimers() {
+        ProcessInstance pi = start(newRequest());
+        tasks.take(task(pi).getId(), secondHolder());
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.REMINDER_TIMER)).isNull();
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER)).isNull();
+    }
+
+    /** Starts the request as the requester and runs it up to {@code claim}. */
+    protected ProcessInstance start(R request) {
+        ProcessInstance pi = startRaw(request);
+        jobs.runDueJobs(pi.getId());
+        return pi;
+    }
+
+    /** Starts the request as the requester, bypassing the form's checks. */
+    protected ProcessInstance startRaw(R request) {
+        String reference = starter.start(type(), request, REQUESTER);
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult();
+    }
+
+    protected String firstHolder() {
+        return holders.of(type().resourceGroup()).get(0);
+    }
+
+    protected String secondHolder() {
+        return holders.of(type().resourceGroup()).get(1);
+    }
+
+    protected Task task(ProcessInstance pi) {
+        return taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+    }
+
+    protected SandboxThread thread(ProcessInstance pi) {
+        String root = (String) historicVariable(pi, RequestVariables.MATTERMOST_POST_ID.name());
+        return chat.thread(root).orElseThrow();
+    }
+
+    protected List<String> replies(ProcessInstance pi) {
+        return thread(pi).replies().stream().map(SandboxThread.Reply::message).toList();
+    }
+
+    protected Object historicVariable(ProcessInstance pi, String name) {
+        var v = historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
+                .singleResult();
+        return v == null ? null : v.getValue();
+    }
+
+    protected String historicEnd(ProcessInstance pi) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getEndActivityId();
+    }
+}
