@@ -4,6 +4,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import fr.beta.guichet.lifecycle.FormText;
+import fr.beta.guichet.lifecycle.RequestReason;
+import fr.beta.guichet.lifecycle.StartupName;
+
 /**
  * A Docker Hub team membership request, stored as the process variable {@code request}.
  *
@@ -20,18 +24,16 @@ public record DockerHubRequest(
         @Size(max = 50, message = "{dockerhub.team.size}")
         @Pattern(regexp = "^$|^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$", message = "{dockerhub.team.pattern}")
         String team,
-        @NotBlank(message = "{request.startup.required}")
-        @Size(max = 100, message = "{request.startup.size}")
+        @StartupName
         String startup,
-        @NotBlank(message = "{request.reason.required}")
-        @Size(max = 2000, message = "{request.reason.size}")
+        @RequestReason
         String reason) {
 
     public DockerHubRequest {
-        dockerId = dockerId == null ? null : dockerId.strip().toLowerCase(java.util.Locale.ROOT);
-        team = team == null ? null : team.strip();
-        startup = startup == null ? null : startup.strip();
-        reason = reason == null ? null : reason.strip();
+        dockerId = FormText.identifier(dockerId);
+        team = FormText.trim(team);
+        startup = FormText.trim(startup);
+        reason = FormText.trim(reason);
     }
 
     static DockerHubRequest blank() {

@@ -1,11 +1,14 @@
 package fr.beta.guichet.mailbox;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import fr.beta.guichet.lifecycle.FormText;
+import fr.beta.guichet.lifecycle.RequestReason;
+import fr.beta.guichet.lifecycle.StartupName;
 
 /**
  * A mailbox or redirection request, stored as the process variable {@code request}. It never holds a password.
@@ -16,6 +19,7 @@ import jakarta.validation.constraints.Size;
  * @param startup    the startup asking
  * @param reason     why it is needed
  */
+@RedirectionHasTarget
 public record MailboxRequest(
         @NotNull(message = "{mailbox.kind.required}")
         MailboxKind kind,
@@ -26,24 +30,16 @@ public record MailboxRequest(
         @Size(max = 254, message = "{mailbox.redirectTo.size}")
         @Email(message = "{mailbox.redirectTo.invalid}")
         String redirectTo,
-        @NotBlank(message = "{request.startup.required}")
-        @Size(max = 100, message = "{request.startup.size}")
+        @StartupName
         String startup,
-        @NotBlank(message = "{request.reason.required}")
-        @Size(max = 2000, message = "{request.reason.size}")
+        @RequestReason
         String reason) {
 
     public MailboxRequest {
-        localPart = localPart == null ? null : localPart.strip();
-        redirectTo = redirectTo == null || redirectTo.isBlank() ? null : redirectTo.strip();
-        startup = startup == null ? null : startup.strip();
-        reason = reason == null ? null : reason.strip();
-    }
-
-    /** A redirection needs its target; a mailbox has none. */
-    @AssertTrue(message = "{mailbox.redirectTo.required}")
-    boolean isRedirectToConsistent() {
-        return kind != MailboxKind.REDIRECTION || redirectTo != null;
+        localPart = FormText.trim(localPart);
+        redirectTo = FormText.optional(redirectTo);
+        startup = FormText.trim(startup);
+        reason = FormText.trim(reason);
     }
 
     static MailboxRequest blank() {

@@ -6,6 +6,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import fr.beta.guichet.lifecycle.FormText;
+import fr.beta.guichet.lifecycle.RequestReason;
+import fr.beta.guichet.lifecycle.StartupName;
+
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 
 /**
@@ -33,19 +37,17 @@ public record MatomoRequest(
         String siteName,
         @NotNull(message = "{matomo.access.required}")
         MatomoAccess access,
-        @NotBlank(message = "{request.startup.required}")
-        @Size(max = 100, message = "{request.startup.size}")
+        @StartupName
         String startup,
-        @NotBlank(message = "{request.reason.required}")
-        @Size(max = 2000, message = "{request.reason.size}")
+        @RequestReason
         String reason) {
 
     public MatomoRequest {
-        email = email == null ? null : email.strip().toLowerCase(java.util.Locale.ROOT);
-        siteUrl = siteUrl == null ? null : siteUrl.strip();
-        siteName = siteName == null ? null : siteName.strip();
-        startup = startup == null ? null : startup.strip();
-        reason = reason == null ? null : reason.strip();
+        email = FormText.identifier(email);
+        siteUrl = FormText.trim(siteUrl);
+        siteName = FormText.trim(siteName);
+        startup = FormText.trim(startup);
+        reason = FormText.trim(reason);
     }
 
     static MatomoRequest blank() {

@@ -1,5 +1,7 @@
 package fr.beta.guichet.sandbox;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -7,8 +9,12 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import fr.beta.guichet.mailbox.MailboxProperties;
+import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
+import fr.beta.guichet.provider.matomo.SandboxMatomo;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
 import fr.beta.guichet.provider.ovh.SandboxDnsZone;
+import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
 import fr.beta.guichet.subdomain.SubdomainProperties;
 
 /** Lists the state of each sandbox provider; a provider in live mode is simply absent from the page. */
@@ -16,33 +22,56 @@ import fr.beta.guichet.subdomain.SubdomainProperties;
 class SandboxController {
 
     private final ObjectProvider<SandboxDnsZone> dns;
+    private final ObjectProvider<SandboxEmailDomain> email;
+    private final ObjectProvider<SandboxMatomo> matomo;
+    private final ObjectProvider<SandboxDockerHub> dockerHub;
     private final ObjectProvider<SandboxMattermost> chat;
     private final SubdomainProperties subdomains;
+    private final MailboxProperties mailboxes;
 
-    SandboxController(ObjectProvider<SandboxDnsZone> dns, ObjectProvider<SandboxMattermost> chat,
-            SubdomainProperties subdomains) {
+    SandboxController(ObjectProvider<SandboxDnsZone> dns, ObjectProvider<SandboxEmailDomain> email,
+            ObjectProvider<SandboxMatomo> matomo, ObjectProvider<SandboxDockerHub> dockerHub,
+            ObjectProvider<SandboxMattermost> chat, SubdomainProperties subdomains, MailboxProperties mailboxes) {
         this.dns = dns;
+        this.email = email;
+        this.matomo = matomo;
+        this.dockerHub = dockerHub;
         this.chat = chat;
         this.subdomains = subdomains;
+        this.mailboxes = mailboxes;
     }
 
     @GetMapping("/bac-a-sable")
     String sandbox(Model model) {
-        SandboxDnsZone zone = dns.getIfAvailable();
-        if (zone != null) {
+        dns.ifAvailable(zone -> {
             model.addAttribute("zone", subdomains.zone());
             model.addAttribute("records", zone.records(subdomains.zone()));
             model.addAttribute("dnsOperations", newestFirst(zone.operations()));
-        }
-        SandboxMattermost mattermost = chat.getIfAvailable();
-        model.addAttribute("threads", mattermost == null ? List.of() : newestFirst(mattermost.threads()));
-        model.addAttribute("chatSandbox", mattermost != null);
+        });
+        email.ifAvailable(mail -> {
+            model.addAttribute("mailDomain", mailboxes.domain());
+            model.addAttribute("accounts", mail.accounts(mailboxes.domain()));
+            model.addAttribute("redirections", mail.redirections(mailboxes.domain()));
+            model.addAttribute("mailOperations", newestFirst(mail.operations()));
+        });
+        matomo.ifAvailable(m -> {
+            model.addAttribute("matomoSites", m.sites());
+            model.addAttribute("matomoUsers", m.users());
+        });
+        dockerHub.ifAvailable(d -> {
+            model.addAttribute("dockerTeams", d.teams().stream().map(t -> new Team(t, d.members(t))).toList());
+            model.addAttribute("dockerInvites", d.invites());
+        });
+        chat.ifAvailable(c -> model.addAttribute("threads", newestFirst(c.threads())));
         return "sandbox";
     }
 
+    record Team(String name, List<String> members) {
+    }
+
     private static <T> List<T> newestFirst(List<T> oldestFirst) {
-        var copy = new java.util.ArrayList<>(oldestFirst);
-        java.util.Collections.reverse(copy);
+        var copy = new ArrayList<>(oldestFirst);
+        Collections.reverse(copy);
         return copy;
     }
 }

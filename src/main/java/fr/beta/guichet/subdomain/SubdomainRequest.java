@@ -7,6 +7,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import fr.beta.guichet.lifecycle.FormText;
+import fr.beta.guichet.lifecycle.RequestReason;
+import fr.beta.guichet.lifecycle.StartupName;
+
 /**
  * A subdomain request as the requester typed it, stored as the process variable {@code request}.
  *
@@ -32,18 +36,16 @@ public record SubdomainRequest(
         @Min(value = 60, message = "{subdomain.ttl.range}")
         @Max(value = 86400, message = "{subdomain.ttl.range}")
         Integer ttl,
-        @NotBlank(message = "{request.startup.required}")
-        @Size(max = 100, message = "{request.startup.size}")
+        @StartupName
         String startup,
-        @NotBlank(message = "{request.reason.required}")
-        @Size(max = 2000, message = "{request.reason.size}")
+        @RequestReason
         String reason) {
 
     public SubdomainRequest {
-        label = label == null ? null : label.strip();
-        target = target == null ? null : target.strip();
-        startup = startup == null ? null : startup.strip();
-        reason = reason == null ? null : reason.strip();
+        label = FormText.trim(label);
+        target = FormText.trim(target);
+        startup = FormText.trim(startup);
+        reason = FormText.trim(reason);
     }
 
     /** An empty form with the usual defaults. */

@@ -1,14 +1,10 @@
 package fr.beta.guichet.provider.dockerhub;
 
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.provider.ConditionalOnProviderMode;
 import fr.beta.guichet.provider.ProviderMode;
 
 /**
@@ -16,9 +12,7 @@ import fr.beta.guichet.provider.ProviderMode;
  * {@link SandboxDockerHub} otherwise. Beans are declared with their concrete types so that the sandbox can be
  * injected as such by the "Bac à sable" page and by tests.
  * <p>
- * The mode is read the way {@link DockerHubProperties} binds it (any case; missing or empty means sandbox), rather
- * than with {@code @ConditionalOnProperty}, which would match neither bean for {@code mode: ${DOCKERHUB_MODE:}}
- * left empty.
+ * The switch is {@link ConditionalOnProviderMode}.
  */
 @Configuration(proxyBeanMethods = false)
 class DockerHubConfiguration {
@@ -26,7 +20,7 @@ class DockerHubConfiguration {
     static final String MODE = "guichet.dockerhub.mode";
 
     @Bean
-    @Conditional(LiveMode.class)
+    @ConditionalOnProviderMode(provider = "dockerhub", mode = ProviderMode.LIVE)
     DockerHubApiClient dockerHubApiClient(DockerHubProperties properties) {
         properties.requireLiveCredentials();
         var transport = new ConnectHttpTransport(DockerHubApiClient.PROVIDER, properties.connectTimeout(),
@@ -35,28 +29,8 @@ class DockerHubConfiguration {
     }
 
     @Bean
-    @Conditional(SandboxMode.class)
+    @ConditionalOnProviderMode(provider = "dockerhub", mode = ProviderMode.SANDBOX)
     SandboxDockerHub sandboxDockerHub() {
         return new SandboxDockerHub();
-    }
-
-    static ProviderMode mode(ConditionContext context) {
-        return Binder.get(context.getEnvironment())
-                .bind(MODE, ProviderMode.class)
-                .orElse(ProviderMode.SANDBOX);
-    }
-
-    static class LiveMode implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return mode(context) == ProviderMode.LIVE;
-        }
-    }
-
-    static class SandboxMode implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return mode(context) == ProviderMode.SANDBOX;
-        }
     }
 }

@@ -1,14 +1,10 @@
 package fr.beta.guichet.provider.matomo;
 
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.provider.ConditionalOnProviderMode;
 import fr.beta.guichet.provider.ProviderMode;
 
 /**
@@ -16,14 +12,13 @@ import fr.beta.guichet.provider.ProviderMode;
  * otherwise. Beans are declared with their concrete types so that the "Bac à sable" page and tests can inject the
  * sandbox as such.
  * <p>
- * The mode is read the way {@link MatomoProperties} binds it (any case; missing or empty means sandbox), rather than
- * with {@code @ConditionalOnProperty}, which would match neither bean for {@code mode: ${MATOMO_MODE:}} left empty.
+ * The switch is {@link ConditionalOnProviderMode}.
  */
 @Configuration(proxyBeanMethods = false)
 class MatomoConfiguration {
 
     @Bean
-    @Conditional(LiveMode.class)
+    @ConditionalOnProviderMode(provider = "matomo", mode = ProviderMode.LIVE)
     MatomoHttpClient matomoHttpClient(MatomoProperties properties) {
         properties.requireLiveCredentials();
         var transport = new ConnectHttpTransport(MatomoHttpClient.PROVIDER, properties.connectTimeout(),
@@ -32,28 +27,8 @@ class MatomoConfiguration {
     }
 
     @Bean
-    @Conditional(SandboxMode.class)
+    @ConditionalOnProviderMode(provider = "matomo", mode = ProviderMode.SANDBOX)
     SandboxMatomo sandboxMatomo() {
         return new SandboxMatomo();
-    }
-
-    static ProviderMode mode(ConditionContext context) {
-        return Binder.get(context.getEnvironment())
-                .bind("guichet.matomo.mode", ProviderMode.class)
-                .orElse(ProviderMode.SANDBOX);
-    }
-
-    static class LiveMode implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return mode(context) == ProviderMode.LIVE;
-        }
-    }
-
-    static class SandboxMode implements Condition {
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return mode(context) == ProviderMode.SANDBOX;
-        }
     }
 }

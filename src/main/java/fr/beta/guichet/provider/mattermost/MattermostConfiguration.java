@@ -1,9 +1,11 @@
 package fr.beta.guichet.provider.mattermost;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import fr.beta.guichet.provider.ConditionalOnProviderMode;
+import fr.beta.guichet.provider.ProviderMode;
 
 /**
  * Chooses the {@link fr.beta.guichet.notification.ChatChannel}: the real server when
@@ -14,16 +16,14 @@ import org.springframework.context.annotation.Configuration;
 @EnableConfigurationProperties(MattermostProperties.class)
 class MattermostConfiguration {
 
-    static final String MODE = "guichet.mattermost.mode";
-
     @Bean
-    @ConditionalOnProperty(name = MODE, havingValue = "live")
+    @ConditionalOnProviderMode(provider = "mattermost", mode = ProviderMode.LIVE)
     MattermostChannel mattermostChannel(MattermostProperties properties) {
         return new MattermostChannel(properties);
     }
 
     @Bean
-    @ConditionalOnProperty(name = MODE, havingValue = "sandbox", matchIfMissing = true)
+    @ConditionalOnProviderMode(provider = "mattermost", mode = ProviderMode.SANDBOX)
     SandboxMattermost sandboxMattermost() {
         return new SandboxMattermost();
     }
