@@ -96,11 +96,18 @@ public class RequestTasks {
         thread.reply(root, "chat.declined", userId);
     }
 
-    /** "Rejeter" at claim, with the reason shown to the requester. */
+    /**
+     * "Rejeter", with the reason shown to the requester: at {@code claim} by an admin of the group, or at
+     * {@code execute-manually} by the executor after a provider refusal.
+     */
     public void reject(String taskId, String userId, String reason) {
-        expect(taskId, userId, LifecycleElements.CLAIM);
+        String decision = switch (visibleTask(taskId, userId).getTaskDefinitionKey()) {
+            case LifecycleElements.CLAIM -> RequestVariables.CLAIM_DECISION.name();
+            case LifecycleElements.EXECUTE_MANUALLY -> RequestVariables.MANUAL_DECISION.name();
+            default -> throw new TaskActionException("task.error.gone");
+        };
         complete(taskId, userId, Map.of(
-                RequestVariables.CLAIM_DECISION.name(), RequestVariables.REJECT,
+                decision, RequestVariables.REJECT,
                 RequestVariables.REJECTION_REASON.name(), reason,
                 RequestVariables.REJECTED_BY.name(), userId));
     }
@@ -109,15 +116,6 @@ public class RequestTasks {
     public void completeManually(String taskId, String userId) {
         expect(taskId, userId, LifecycleElements.EXECUTE_MANUALLY);
         complete(taskId, userId, Map.of(RequestVariables.MANUAL_DECISION.name(), RequestVariables.DONE));
-    }
-
-    /** After a provider refusal, the executor rejects the request with a reason. */
-    public void rejectAfterFailure(String taskId, String userId, String reason) {
-        expect(taskId, userId, LifecycleElements.EXECUTE_MANUALLY);
-        complete(taskId, userId, Map.of(
-                RequestVariables.MANUAL_DECISION.name(), RequestVariables.REJECT,
-                RequestVariables.REJECTION_REASON.name(), reason,
-                RequestVariables.REJECTED_BY.name(), userId));
     }
 
     /** "fait": the executor checked the result. */

@@ -78,14 +78,7 @@ class TaskController {
             redirect.addFlashAttribute("errorKey", "task.error.reasonRequired");
             return "redirect:/taches/" + taskId;
         }
-        return act(redirect, "tasks.done.reject", taskId, () -> {
-            String step = tasks.visibleTask(taskId, principal.getName()).getTaskDefinitionKey();
-            if (fr.beta.guichet.lifecycle.LifecycleElements.EXECUTE_MANUALLY.equals(step)) {
-                tasks.rejectAfterFailure(taskId, principal.getName(), trimmed);
-            } else {
-                tasks.reject(taskId, principal.getName(), trimmed);
-            }
-        });
+        return act(redirect, "tasks.done.reject", taskId, () -> tasks.reject(taskId, principal.getName(), trimmed));
     }
 
     @PostMapping("/{taskId}/fait-a-la-main")

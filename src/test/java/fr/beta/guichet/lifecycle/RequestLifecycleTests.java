@@ -196,7 +196,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
         occupyAtProvider(request);
         jobs.runDueJobsAndProviderPolling(pi.getId());
 
-        tasks.rejectAfterFailure(task(pi).getId(), firstHolder(), "Pris par une autre équipe.");
+        tasks.reject(task(pi).getId(), firstHolder(), "Pris par une autre équipe.");
         jobs.runDueJobs(pi.getId());
         assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.REJECTED);
         assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("Pris par une autre équipe."));

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +30,7 @@ import fr.beta.guichet.support.EmbeddedPostgresDatabase;
  * requester submits, an ops-ovh admin claims, the engine executes, the admin confirms, the requester sees it done.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
 class SubdomainRequestIT {
 
     private static final Pattern REFERENCE = Pattern.compile("SUB-\\d{4}-\\d{4}");
@@ -36,7 +38,7 @@ class SubdomainRequestIT {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        EmbeddedPostgresDatabase.register(registry);
+        EmbeddedPostgresDatabase.register(registry, "subdomain_it");
     }
 
     @LocalServerPort int port;

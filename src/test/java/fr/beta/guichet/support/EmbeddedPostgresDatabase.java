@@ -33,10 +33,22 @@ public final class EmbeddedPostgresDatabase {
         return postgres;
     }
 
-    /** Points the application's datasource at the embedded server. */
-    public static void register(DynamicPropertyRegistry registry) {
+    /**
+     * Points the application's datasource at a database of its own on the embedded server: each test class that
+     * boots the app gets its own engine tables, so that cached Spring contexts never run each other's jobs.
+     */
+    public static void register(DynamicPropertyRegistry registry, String database) {
         var pg = get();
-        registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", "postgres"));
+        try (var connection = pg.getPostgresDatabase().getConnection();
+                var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                connection.createStatement().execute("CREATE DATABASE " + database);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create database " + database, e);
+        }
+        registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", database));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
     }

@@ -1,0 +1,190 @@
+package fr.beta.guichet.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
+import fr.beta.guichet.provider.matomo.MatomoAccess;
+import fr.beta.guichet.provider.matomo.SandboxMatomo;
+import fr.beta.guichet.provider.mattermost.SandboxMattermost;
+import fr.beta.guichet.provider.ovh.SandboxDnsZone;
+import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
+import fr.beta.guichet.support.Browser;
+import fr.beta.guichet.support.EmbeddedPostgresDatabase;
+
+/**
+ * One request of each type, submitted, claimed and confirmed concurrently over HTTP on a real PostgreSQL with the
+ * job executor on; then the generated mailbox password is looked for everywhere it must not be: every column of
+ * every table, every log line, the chat and the sandbox providers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("it")
+@ExtendWith(OutputCaptureExtension.class)
+class AllRequestTypesIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final Pattern CREATED = Pattern.compile("Votre demande ([A-Z]{3}-\\d{4}-\\d{4}) est enregistrée");
+    private static final Pattern SECRET = Pattern.compile("id=\"secret\"[^>]*value=\"([^\"]+)\"");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        EmbeddedPostgresDatabase.register(registry, "all_types_it");
+    }
+
+    @LocalServerPort int port;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired SandboxDnsZone dns;
+    @Autowired SandboxEmailDomain email;
+    @Autowired SandboxMatomo matomo;
+    @Autowired SandboxDockerHub dockerHub;
+    @Autowired SandboxMattermost chat;
+
+    @Test
+    void oneRequestOfEachTypeGoesFromFormToDoneConcurrently(CapturedOutput output) throws Exception {
+        String u = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        Map<String, Map<String, String>> forms = new LinkedHashMap<>();
+        forms.put("/demandes/sous-domaine", Map.of("label", "c" + u, "recordType", "CNAME",
+                "target", "app.osc-fr1.scalingo.io.", "ttl", "3600", "startup", "Démo", "reason", "Site"));
+        forms.put("/demandes/adresse-mail", Map.of("kind", "MAILBOX", "localPart", "prenom.c" + u,
+                "startup", "Démo", "reason", "Arrivée"));
+        forms.put("/demandes/matomo", Map.of("email", "c" + u + "@example.org", "siteUrl", "https://c" + u + ".beta.gouv.fr",
+                "siteName", "Site " + u, "access", "WRITE", "startup", "Démo", "reason", "Statistiques"));
+        forms.put("/demandes/docker-hub", Map.of("dockerId", "c" + u, "team", "developers", "startup", "Démo",
+                "reason", "Images"));
+
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<String> references = all(pool, forms.entrySet().stream().map(form -> (Callable<String>) () -> {
+                Browser alice = new Browser(port).login("alice", "demo");
+                alice.page(form.getKey());
+                assertThat(alice.post(form.getKey(), form.getValue()).statusCode()).isEqualTo(302);
+                var created = CREATED.matcher(alice.page("/mes-demandes"));
+                assertThat(created.find()).as("flash message with the reference").isTrue();
+                return created.group(1);
+            }).toList());
+            assertThat(references).extracting(r -> r.substring(0, 3)).containsExactly("SUB", "MEL", "MAT", "DCK");
+
+            // florian holds OVH, Matomo and Docker Hub: four sessions claim the four requests at once
+            all(pool, references.stream().map(reference -> (Callable<String>) () -> {
+                Browser florian = new Browser(port).login("florian", "demo");
+                String claim = await().atMost(PATIENCE).until(() -> taskOf(florian.page("/taches"), reference), id -> id != null);
+                assertThat(florian.post("/taches/" + claim + "/prendre", Map.of()).statusCode()).isEqualTo(302);
+                String confirm = await().atMost(PATIENCE).until(() -> taskOf(florian.page("/taches"), reference),
+                        id -> id != null && !id.equals(claim));
+                florian.page("/taches/" + confirm);
+                assertThat(florian.post("/taches/" + confirm + "/confirmer", Map.of()).statusCode()).isEqualTo(302);
+                return reference;
+            }).toList());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Browser alice = new Browser(port).login("alice", "demo");
+        for (String reference : referencesOf(alice)) {
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(alice.page("/mes-demandes/" + reference))
+                    .contains("Traitée par florian"));
+        }
+        assertThat(dns.records("beta.gouv.fr")).anyMatch(r -> r.subDomain().equals("c" + u));
+        assertThat(email.accounts("beta.gouv.fr")).anyMatch(a -> a.accountName().equals("prenom.c" + u));
+        assertThat(matomo.users()).anyMatch(user -> user.email().equals("c" + u + "@example.org")
+                && user.access().containsValue(MatomoAccess.WRITE));
+        assertThat(dockerHub.invites()).anyMatch(i -> i.invitee().equals("c" + u) && i.team().equals("developers"));
+
+        String mailbox = referencesOf(alice).stream().filter(r -> r.startsWith("MEL")).findFirst().orElseThrow();
+        String detail = alice.page("/mes-demandes/" + mailbox);
+        assertThat(detail).contains("Afficher le mot de passe");
+        alice.page("/mes-demandes/" + mailbox);
+        var shown = alice.post("/mes-demandes/" + mailbox + "/mot-de-passe", Map.of());
+        assertThat(shown.headers().firstValue("Cache-Control")).hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        var secret = SECRET.matcher(shown.body());
+        assertThat(secret.find()).as("password shown once").isTrue();
+        String password = secret.group(1);
+        assertThat(password).hasSize(20);
+        alice.page("/mes-demandes/" + mailbox);
+        assertThat(alice.post("/mes-demandes/" + mailbox + "/mot-de-passe", Map.of()).body())
+                .contains("a déjà été affiché").doesNotContain(password);
+
+        assertThat(tablesContaining(password)).as("tables holding the password").isEmpty();
+        assertThat(output.getAll()).as("logs").doesNotContain(password);
+        assertThat(email.recordsContain(password)).isFalse();
+        assertThat(chat.threads()).allSatisfy(t -> {
+            assertThat(t.message()).doesNotContain(password);
+            assertThat(t.replies()).noneMatch(r -> r.message().contains(password));
+        });
+        assertThat(chat.threads()).filteredOn(t -> references(t.message(), referencesOf(alice)))
+                .hasSize(4).allMatch(t -> t.reactions().contains("white_check_mark"));
+    }
+
+    private static boolean references(String message, List<String> references) {
+        return references.stream().anyMatch(message::contains);
+    }
+
+    private List<String> referencesOf(Browser requester) {
+        var matcher = Pattern.compile("data-reference=\"([A-Z]{3}-\\d{4}-\\d{4})\"").matcher(requester.page("/mes-demandes"));
+        List<String> references = new ArrayList<>();
+        while (matcher.find()) {
+            references.add(matcher.group(1));
+        }
+        return references;
+    }
+
+    /** Every text and binary column of every table of the database, searched for the text. */
+    private List<String> tablesContaining(String text) {
+        var columns = jdbc.queryForList("""
+                select table_name, column_name, data_type from information_schema.columns
+                where table_schema = 'public' and data_type in ('text', 'character varying', 'bytea')""");
+        assertThat(columns).hasSizeGreaterThan(50);
+        List<String> hits = new ArrayList<>();
+        for (var column : columns) {
+            String table = (String) column.get("table_name");
+            String name = (String) column.get("column_name");
+            String condition = "bytea".equals(column.get("data_type"))
+                    ? "position(convert_to(?, 'UTF8') in \"" + name + "\") > 0"
+                    : "position(? in \"" + name + "\") > 0";
+            Integer count = jdbc.queryForObject("select count(*) from \"" + table + "\" where " + condition,
+                    Integer.class, text);
+            if (count != null && count > 0) {
+                hits.add(table + "." + name);
+            }
+        }
+        return hits;
+    }
+
+    private static String taskOf(String taskList, String reference) {
+        var row = Pattern.compile("data-reference=\"" + reference + "\" data-task=\"([^\"]+)\"").matcher(taskList);
+        return row.find() ? row.group(1) : null;
+    }
+
+    private static <T> List<T> all(ExecutorService pool, List<Callable<T>> calls) throws Exception {
+        List<Future<T>> futures = pool.invokeAll(calls);
+        List<T> results = new ArrayList<>();
+        for (Future<T> future : futures) {
+            results.add(future.get());
+        }
+        return results;
+    }
+}
