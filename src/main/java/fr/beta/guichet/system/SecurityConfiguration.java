@@ -51,6 +51,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/taches/**").hasAnyAuthority(AccessGroups.resourceAuthorities())
+                        .requestMatchers("/metriques/**").hasAnyAuthority("GROUP_" + AccessGroups.MANAGERS,
+                                "GROUP_" + AccessGroups.PLATFORM_ADMINS)
                         .requestMatchers("/bac-a-sable/**").authenticated()
                         .anyRequest().authenticated())
                 .authenticationProvider(identity)
