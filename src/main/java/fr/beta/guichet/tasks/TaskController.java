@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.beta.guichet.access.AccessGroups;
+import fr.beta.guichet.lifecycle.AccessHolders;
 import fr.beta.guichet.lifecycle.RequestReadModel;
 import fr.beta.guichet.lifecycle.RequestTasks;
 import fr.beta.guichet.lifecycle.RequestTypes;
@@ -30,19 +32,26 @@ class TaskController {
     private final RequestTasks tasks;
     private final RequestReadModel readModel;
     private final RequestTypes types;
+    private final AccessHolders holders;
 
-    TaskController(TaskInbox inbox, RequestTasks tasks, RequestReadModel readModel, RequestTypes types) {
+    TaskController(TaskInbox inbox, RequestTasks tasks, RequestReadModel readModel, RequestTypes types,
+            AccessHolders holders) {
         this.inbox = inbox;
         this.tasks = tasks;
         this.readModel = readModel;
         this.types = types;
+        this.holders = holders;
     }
 
     @GetMapping
-    String list(@RequestParam(name = "type", required = false) String type, Principal principal, Model model) {
-        model.addAttribute("tasks", inbox.tasksOf(principal.getName(), type));
+    String list(@RequestParam(name = "type", required = false) String type,
+            @RequestParam(name = "group", required = false) String group, Principal principal, Model model) {
+        model.addAttribute("tasks", inbox.tasksOf(principal.getName(), type, group));
         model.addAttribute("types", types.processKeys());
+        model.addAttribute("groups", holders.groupsOf(principal.getName()).stream()
+                .filter(AccessGroups.RESOURCE_GROUPS::contains).sorted().toList());
         model.addAttribute("selectedType", type);
+        model.addAttribute("selectedGroup", group);
         return "tasks/list";
     }
 

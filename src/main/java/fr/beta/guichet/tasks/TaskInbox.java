@@ -37,14 +37,25 @@ class TaskInbox {
         this.clock = clock;
     }
 
-    List<TaskView> tasksOf(String userId, String processKeyFilter) {
+    /**
+     * @param processKeyFilter only this request type, or all when blank
+     * @param groupFilter      only the unassigned-or-claimed tasks of this group of the user, or all when blank
+     */
+    List<TaskView> tasksOf(String userId, String processKeyFilter, String groupFilter) {
         List<String> groups = holders.groupsOf(userId);
+        boolean oneGroup = groupFilter != null && !groupFilter.isBlank();
+        if (oneGroup && !groups.contains(groupFilter)) {
+            return List.of();
+        }
         Map<String, Task> tasks = new LinkedHashMap<>();
         if (!groups.isEmpty()) {
-            taskService.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().list()
+            taskService.createTaskQuery().taskCandidateGroupIn(oneGroup ? List.of(groupFilter) : groups)
+                    .includeAssignedTasks().list()
                     .forEach(t -> tasks.put(t.getId(), t));
         }
-        taskService.createTaskQuery().taskAssignee(userId).list().forEach(t -> tasks.put(t.getId(), t));
+        if (!oneGroup) {
+            taskService.createTaskQuery().taskAssignee(userId).list().forEach(t -> tasks.put(t.getId(), t));
+        }
         Map<String, RequestView> requests = readModel.byProcessInstance(
                 tasks.values().stream().map(Task::getProcessInstanceId).distinct().toList());
         Instant now = clock.instant();
