@@ -48,7 +48,7 @@ class SecurityConfiguration {
     SecurityFilterChain app(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/images/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/taches/**").hasAnyAuthority(AccessGroups.resourceAuthorities())
                         .requestMatchers("/metriques/**").hasAnyAuthority("GROUP_" + AccessGroups.MANAGERS,
