@@ -45,9 +45,11 @@ class IdentitySetup {
     private final AuthorizationService authorizationService;
     private final RequestTypes requestTypes;
     private final DemoProperties demo;
+    private final TasklistFilters tasklistFilters;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            RequestTypes requestTypes, DemoProperties demo) {
+            RequestTypes requestTypes, DemoProperties demo, TasklistFilters tasklistFilters) {
+        this.tasklistFilters = tasklistFilters;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.requestTypes = requestTypes;
@@ -58,6 +60,7 @@ class IdentitySetup {
     void setUp() {
         GROUP_NAMES.forEach(this::ensureGroup);
         grantAuthorizations();
+        tasklistFilters.create();
         if (demo.enabled()) {
             seedDemoUsers();
         }
@@ -71,8 +74,11 @@ class IdentitySetup {
             grantGroup(type.resourceGroup(), Resources.PROCESS_DEFINITION, type.processKey(),
                     Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
         }
+        grantGlobal(Resources.PROCESS_DEFINITION, JoinGroupProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
         for (String group : AccessGroups.RESOURCE_GROUPS) {
             grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grantGroup(group, Resources.PROCESS_DEFINITION, JoinGroupProcess.KEY, Permissions.READ,
+                    Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
         }
         grantGroup(AccessGroups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grantGroup(AccessGroups.MANAGERS, Resources.PROCESS_DEFINITION, Authorization.ANY,

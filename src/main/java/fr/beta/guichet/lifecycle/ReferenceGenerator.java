@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * row update takes a lock, so concurrent submissions (and several app nodes) never share a number.
  */
 @Component
-class ReferenceGenerator {
+public class ReferenceGenerator {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;

@@ -30,7 +30,7 @@ public class RequestReadModel {
     private static final String[] SHOWN_VARIABLES = {RequestVariables.REQUEST, RequestVariables.REQUESTER.name(),
             RequestVariables.EXECUTOR.name(), RequestVariables.REJECTION_REASON.name(),
             RequestVariables.EXECUTION_RESULT.name(), RequestVariables.EXECUTION_ERROR.name(),
-            RequestVariables.MATTERMOST_POST_ID.name()};
+            RequestVariables.MATTERMOST_POST_ID.name(), RequestVariables.DESCRIPTION.name()};
 
     /** Activities shown on a timeline; gateways, boundary events and the reminder ends are left out. */
     private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "serviceTask", "userTask", "noneEndEvent");
@@ -110,7 +110,7 @@ public class RequestReadModel {
             boolean incident) {
         RequestStatus status = status(instance, vars, openTask, incident);
         return new RequestView(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionKey(),
-                describe(instance.getProcessDefinitionKey(), vars.get(RequestVariables.REQUEST)),
+                describe(instance.getProcessDefinitionKey(), vars),
                 (String) vars.get(RequestVariables.REQUESTER.name()), status,
                 instant(instance.getStartTime()), instant(instance.getEndTime()),
                 (String) vars.get(RequestVariables.EXECUTOR.name()),
@@ -141,11 +141,13 @@ public class RequestReadModel {
         return vars.containsKey(RequestVariables.EXECUTOR.name()) ? RequestStatus.IN_PROGRESS : RequestStatus.VALIDATING;
     }
 
-    private String describe(String processKey, Object request) {
+    /** The type's description of its record; processes that are not requests carry their own line. */
+    private String describe(String processKey, Map<String, Object> vars) {
+        Object request = vars.get(RequestVariables.REQUEST);
         return types.byKey(processKey)
                 .filter(type -> type.requestClass().isInstance(request))
                 .map(type -> describeTyped(type, request))
-                .orElse("");
+                .orElseGet(() -> String.valueOf(vars.getOrDefault(RequestVariables.DESCRIPTION.name(), "")));
     }
 
     private static <R extends Record> String describeTyped(RequestType<R> type, Object request) {

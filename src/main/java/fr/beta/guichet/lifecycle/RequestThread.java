@@ -48,6 +48,11 @@ public class RequestThread {
         }
     }
 
+    /** A message of its own in the ops channel, outside any request's thread. */
+    public void post(String key, Object... args) {
+        chat.post(text(key, args));
+    }
+
     public void markDone(DelegateExecution execution) {
         String root = RequestVariables.MATTERMOST_POST_ID.get(execution);
         if (root != null) {

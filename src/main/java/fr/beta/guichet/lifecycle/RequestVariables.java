@@ -10,6 +10,8 @@ public final class RequestVariables {
     public static final String REQUEST = "request";
 
     public static final ProcessVariable<String> REQUESTER = ProcessVariable.string("requester");
+    /** One French line describing processes that are not requests (e.g. joining a group). */
+    public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.string("description");
     public static final ProcessVariable<String> EXECUTOR = ProcessVariable.string("executor");
     public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.string("rejectionReason");
     public static final ProcessVariable<String> REJECTED_BY = ProcessVariable.string("rejectedBy");

@@ -55,6 +55,12 @@ class TaskController {
         return "tasks/list";
     }
 
+    /** Camunda Tasklist opens a task's form key with {@code ?taskId=…}: the same form as the app's task list. */
+    @GetMapping("/formulaire")
+    String fromTasklist(@RequestParam("taskId") String taskId) {
+        return "redirect:/taches/" + java.net.URLEncoder.encode(taskId, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @GetMapping("/{taskId}")
     String form(@PathVariable String taskId, Principal principal, Model model, RedirectAttributes redirect) {
         try {

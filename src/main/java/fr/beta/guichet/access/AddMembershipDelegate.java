@@ -1,0 +1,31 @@
+package fr.beta.guichet.access;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import fr.beta.guichet.lifecycle.RequestThread;
+
+/** Adds the approved applicant to the resource group (idempotent) and tells the ops channel. */
+@Component
+class AddMembershipDelegate implements JavaDelegate {
+
+    private final IdentityService identityService;
+    private final RequestThread chat;
+
+    AddMembershipDelegate(IdentityService identityService, RequestThread chat) {
+        this.identityService = identityService;
+        this.chat = chat;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String applicant = JoinGroupProcess.APPLICANT.get(execution);
+        String group = JoinGroupProcess.GROUP.get(execution);
+        if (identityService.createUserQuery().userId(applicant).memberOfGroup(group).count() == 0) {
+            identityService.createMembership(applicant, group);
+        }
+        chat.post("chat.joined", applicant, group, JoinGroupProcess.APPROVER.get(execution));
+    }
+}

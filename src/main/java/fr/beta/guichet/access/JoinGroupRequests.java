@@ -1,0 +1,83 @@
+package fr.beta.guichet.access;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import fr.beta.guichet.lifecycle.AccessHolders;
+import fr.beta.guichet.lifecycle.EngineUser;
+import fr.beta.guichet.lifecycle.ReferenceGenerator;
+import fr.beta.guichet.lifecycle.RequestTasks;
+import fr.beta.guichet.lifecycle.TaskActionException;
+
+/**
+ * Asking to join a resource group, and deciding on it: an existing holder of the group approves or refuses; nobody
+ * approves their own request.
+ */
+@Component
+public class JoinGroupRequests {
+
+    private final RuntimeService runtimeService;
+    private final TaskService taskService;
+    private final EngineUser engineUser;
+    private final AccessHolders holders;
+    private final ReferenceGenerator references;
+    private final RequestTasks tasks;
+
+    JoinGroupRequests(RuntimeService runtimeService, TaskService taskService, EngineUser engineUser,
+            AccessHolders holders, ReferenceGenerator references, RequestTasks tasks) {
+        this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.engineUser = engineUser;
+        this.holders = holders;
+        this.references = references;
+        this.tasks = tasks;
+    }
+
+    /** @return the reference of the new request */
+    @Transactional
+    public String ask(String applicant, String group) {
+        if (!AccessGroups.RESOURCE_GROUPS.contains(group)) {
+            throw new TaskActionException("access.error.unknownGroup");
+        }
+        if (holders.groupsOf(applicant).contains(group)) {
+            throw new TaskActionException("access.error.alreadyMember");
+        }
+        if (!pendingGroupsOf(applicant).stream().filter(group::equals).toList().isEmpty()) {
+            throw new TaskActionException("access.error.alreadyAsked");
+        }
+        String reference = references.next(JoinGroupProcess.REFERENCE_PREFIX);
+        var variables = Variables.createVariables();
+        JoinGroupProcess.APPLICANT.putIn(variables, applicant);
+        JoinGroupProcess.GROUP.putIn(variables, group);
+        JoinGroupProcess.DESCRIPTION.putIn(variables, "%s demande à rejoindre le groupe %s".formatted(applicant, group));
+        engineUser.run(applicant, () -> runtimeService.startProcessInstanceByKey(JoinGroupProcess.KEY, reference, variables));
+        return reference;
+    }
+
+    /** The groups this person has asked to join and that nobody has decided on yet. */
+    public List<String> pendingGroupsOf(String applicant) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(JoinGroupProcess.KEY)
+                .variableValueEquals(JoinGroupProcess.APPLICANT.name(), applicant).list().stream()
+                .map(instance -> (String) runtimeService.getVariable(instance.getId(), JoinGroupProcess.GROUP.name()))
+                .toList();
+    }
+
+    public void decide(String taskId, String approver, boolean approved) {
+        var task = tasks.visibleTask(taskId, approver);
+        if (!JoinGroupProcess.APPROVE.equals(task.getTaskDefinitionKey())) {
+            throw new TaskActionException("task.error.gone");
+        }
+        String applicant = (String) runtimeService.getVariable(task.getProcessInstanceId(), JoinGroupProcess.APPLICANT.name());
+        if (approver.equals(applicant)) {
+            throw new TaskActionException("access.error.ownRequest");
+        }
+        engineUser.run(approver, () -> taskService.complete(taskId, Variables.createVariables()
+                .putValue(JoinGroupProcess.APPROVED.name(), approved)
+                .putValue(JoinGroupProcess.APPROVER.name(), approver)));
+    }
+}
