@@ -7,10 +7,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -83,6 +86,25 @@ class IdentitySetup {
         grantGroup(AccessGroups.MANAGERS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grantGroup(AccessGroups.MANAGERS, Resources.PROCESS_DEFINITION, Authorization.ANY,
                 Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
+        grantManagersReadOnlyCockpit();
+    }
+
+    /**
+     * Managers read everything in Cockpit — instances, incidents, variables, history, tasks, deployments, the
+     * operation log — and change nothing: only READ-type permissions, so deleting an instance, setting a variable,
+     * retrying a job or deploying is refused by the engine itself (also over {@code /engine-rest}).
+     */
+    private void grantManagersReadOnlyCockpit() {
+        grantGroup(AccessGroups.MANAGERS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.READ);
+        grantGroup(AccessGroups.MANAGERS, Resources.TASK, Authorization.ANY, Permissions.READ);
+        grantGroup(AccessGroups.MANAGERS, Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ);
+        grantGroup(AccessGroups.MANAGERS, Resources.HISTORIC_PROCESS_INSTANCE, Authorization.ANY,
+                HistoricProcessInstancePermissions.READ);
+        grantGroup(AccessGroups.MANAGERS, Resources.HISTORIC_TASK, Authorization.ANY, HistoricTaskPermissions.READ);
+        grantGroup(AccessGroups.MANAGERS, Resources.OPERATION_LOG_CATEGORY, Authorization.ANY,
+                UserOperationLogCategoryPermissions.READ);
+        grantGroup(AccessGroups.MANAGERS, Resources.BATCH, Authorization.ANY, Permissions.READ,
+                Permissions.READ_HISTORY);
     }
 
     private void seedDemoUsers() {

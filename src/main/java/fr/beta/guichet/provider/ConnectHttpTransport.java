@@ -7,6 +7,11 @@ import org.camunda.connect.Connectors;
 import org.camunda.connect.httpclient.HttpConnector;
 import org.camunda.connect.httpclient.HttpResponse;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+
 /**
  * Sends provider HTTP calls through Camunda Connect's {@code http-connector}, so that the engine's connect
  * plugin owns the transport. Timeouts are set on every request and must stay well below the job lock time, so
@@ -14,6 +19,11 @@ import org.camunda.connect.httpclient.HttpResponse;
  * <p>
  * HTTP error statuses are returned, not thrown: each client maps them to {@link ProviderRejectedException} or
  * {@link ProviderUnavailableException} itself. I/O failures are wrapped in {@link ProviderUnavailableException}.
+ * <p>
+ * Every call is timed into {@code guichet.provider.calls} (Prometheus {@code guichet_provider_calls_seconds}) tagged
+ * by provider, method and outcome ({@code success}, {@code client_error}, {@code server_error}, {@code io_error}),
+ * and every failed one counted in {@code guichet.provider.errors}: on Micrometer's global registry, which Spring
+ * Boot binds to the application's registries.
  */
 public class ConnectHttpTransport {
 
@@ -21,12 +31,18 @@ public class ConnectHttpTransport {
     private final HttpConnector connector;
     private final int connectTimeoutMillis;
     private final int readTimeoutMillis;
+    private final MeterRegistry meters;
 
     public ConnectHttpTransport(String provider, Duration connectTimeout, Duration readTimeout) {
         this(provider, Connectors.getConnector(HttpConnector.ID), connectTimeout, readTimeout);
     }
 
     public ConnectHttpTransport(String provider, HttpConnector connector, Duration connectTimeout, Duration readTimeout) {
+        this(provider, connector, connectTimeout, readTimeout, Metrics.globalRegistry);
+    }
+
+    public ConnectHttpTransport(String provider, HttpConnector connector, Duration connectTimeout, Duration readTimeout,
+            MeterRegistry meters) {
         if (connector == null) {
             throw new IllegalStateException("Camunda Connect http-connector is not on the classpath");
         }
@@ -34,6 +50,7 @@ public class ConnectHttpTransport {
         this.connector = connector;
         this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
         this.readTimeoutMillis = Math.toIntExact(readTimeout.toMillis());
+        this.meters = meters;
     }
 
     /**
@@ -54,15 +71,29 @@ public class ConnectHttpTransport {
             request.payload(body);
         }
         HttpResponse response;
+        Timer.Sample sample = Timer.start(meters);
         try {
             response = request.execute();
         } catch (RuntimeException e) {
+            record(sample, method, "io_error");
             throw new ProviderUnavailableException(provider, method + " " + pathOf(url) + " failed: " + rootMessage(e), e);
         }
+        int status = response.getStatusCode();
+        record(sample, method, status < 400 ? "success" : status < 500 ? "client_error" : "server_error");
         try {
             return new ProviderResponse(response.getStatusCode(), response.getResponse(), response.getHeaders());
         } finally {
             response.close();
+        }
+    }
+
+    private void record(Timer.Sample sample, String method, String outcome) {
+        sample.stop(Timer.builder("guichet.provider.calls").description("Provider HTTP calls")
+                .tags("provider", provider, "method", method, "outcome", outcome)
+                .publishPercentileHistogram().register(meters));
+        if (!"success".equals(outcome)) {
+            Counter.builder("guichet.provider.errors").description("Provider HTTP calls that failed")
+                    .tags("provider", provider, "kind", outcome).register(meters).increment();
         }
     }
 

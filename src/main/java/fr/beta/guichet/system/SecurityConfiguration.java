@@ -13,15 +13,19 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 import fr.beta.guichet.access.AccessGroups;
+import fr.beta.guichet.metrics.MetricsProperties;
 
 /**
  * One login for everything. The app uses form login with CSRF on every form; the Camunda webapps under
  * {@code /camunda} reuse that session (their own CSRF filter protects their API); {@code /engine-rest} accepts
  * only HTTP Basic, statelessly, and Camunda authorizations apply to the authenticated user everywhere.
+ * {@code /actuator/prometheus} is for managers (session or HTTP Basic) and for a Prometheus server holding the
+ * scrape token.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -45,6 +49,21 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
+    SecurityFilterChain prometheus(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+            MetricsProperties metrics) throws Exception {
+        return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/actuator/prometheus"))
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority("GROUP_" + AccessGroups.MANAGERS,
+                        "GROUP_" + AccessGroups.PLATFORM_ADMINS, ScrapeTokenFilter.AUTHORITY))
+                .authenticationProvider(identity)
+                .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(new ScrapeTokenFilter(metrics.scrapeToken()), BasicAuthenticationFilter.class)
+                // read-only GET; a scraper sends its token explicitly, a browser never adds it on its own
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain app(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth

@@ -1,0 +1,31 @@
+package fr.beta.guichet.metrics;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything the metrics page shows for a period.
+ *
+ * @param types   request types (process keys), sorted
+ * @param buckets first days of the period's buckets
+ * @param rows    one entry per type and bucket, zero-filled, ordered by bucket then type
+ * @param totals  one entry per type for the whole period
+ * @param claims  takes per type and admin, most first
+ */
+public record MetricsReport(MetricsPeriod period, List<String> types, List<LocalDate> buckets,
+        List<RequestFigures> rows, List<RequestFigures> totals, List<ClaimCount> claims) {
+
+    public Optional<RequestFigures> row(String type, LocalDate bucket) {
+        return rows.stream().filter(r -> r.type().equals(type) && r.bucket().equals(bucket)).findFirst();
+    }
+
+    public Optional<RequestFigures> total(String type) {
+        return totals.stream().filter(r -> r.type().equals(type)).findFirst();
+    }
+
+    /** Rows where something was created: what the page's detail table lists. */
+    public List<RequestFigures> nonEmptyRows() {
+        return rows.stream().filter(r -> r.created() > 0).toList();
+    }
+}

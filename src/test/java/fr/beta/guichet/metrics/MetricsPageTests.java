@@ -1,0 +1,102 @@
+package fr.beta.guichet.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
+import org.springframework.test.web.servlet.MockMvc;
+
+import fr.beta.guichet.support.GuichetSpringTest;
+
+/** The « Métriques » page and its CSV for managers; refused to requesters; bad periods explained in French. */
+@GuichetSpringTest
+class MetricsPageTests {
+
+    @Autowired MockMvc mvc;
+
+    private static UserRequestPostProcessor manager() {
+        return user("manon").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority(
+                "GROUP_managers"));
+    }
+
+    @Test
+    void managerSeesTablesChartsAndDownloadLinksWithoutInlineScript() throws Exception {
+        String html = mvc.perform(get("/metriques").param("from", "2001-01-01").param("to", "2001-02-28")
+                        .param("granularity", "month").with(manager()))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("<h1>Métriques</h1>")
+                .contains("<caption>Par type de demande, sur toute la période</caption>")
+                .contains("<caption>Par type de demande et par mois</caption>")
+                .contains("Prises en charge (« Je prends ») par personne")
+                .contains("<label for=\"from\">").contains("<label for=\"to\">").contains("<label for=\"granularity\">")
+                .contains("/vendor/chartjs/chart.umd.min.js").contains("/js/metrics.js")
+                .contains("data-chart=\"{&quot;types&quot;:")
+                .contains("/metriques/export.csv?from=2001-01-01&amp;to=2001-02-28&amp;granularity=month")
+                .contains("Sous-domaine");
+        assertThat(html.split("<script").length - 1).isEqualTo(2);
+        assertThat(html).doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>");
+    }
+
+    @Test
+    void defaultPeriodIsTheLastTwelveWeeks() throws Exception {
+        mvc.perform(get("/metriques").with(manager())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Par type de demande et par semaine")));
+    }
+
+    @Test
+    void csvHasOneLinePerTypeAndBucket() throws Exception {
+        var response = mvc.perform(get("/metriques/export.csv").param("from", "2001-01-01").param("to", "2001-02-28")
+                        .param("granularity", "month").with(manager()))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+                .andExpect(header().string("Content-Disposition",
+                        "attachment; filename=\"metriques-2001-01-01-2001-02-28.csv\""))
+                .andReturn().getResponse();
+        String[] lines = response.getContentAsString(StandardCharsets.UTF_8).split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFFtype;debut_periode;creees;traitees;rejetees;annulees;ouvertes;");
+        assertThat(lines).hasSize(1 + 2 * 4);
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("request-subdomain;2001-02-01;"));
+        mvc.perform(get("/metriques/prises-en-charge.csv").with(manager())).andExpect(status().isOk())
+                .andExpect(content().string(containsString("type;personne;prises_en_charge")));
+    }
+
+    @ParameterizedTest(name = "{0}={1} → {2}")
+    @CsvSource(delimiter = '|', value = {
+            "from|31/01/2026|Les dates doivent être au format AAAA-MM-JJ",
+            "to|2026-02-30|Les dates doivent être au format AAAA-MM-JJ",
+            "granularity|year|Choisissez un regroupement par semaine ou par mois.",
+            "from|2030-01-01|La date de début doit précéder la date de fin.",
+            "from|1990-01-01|La période ne peut pas dépasser trois ans.",
+    })
+    void badPeriodIsExplainedInFrenchNever500(String name, String value, String message) throws Exception {
+        var request = get("/metriques").param(name, value).with(manager());
+        if (!name.equals("to")) {
+            request.param("to", "2026-01-31");
+        }
+        mvc.perform(request).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString(message.replace("'", "&#39;"))))
+                .andExpect(content().string(not(containsString("Exception"))));
+        mvc.perform(get("/metriques/export.csv").param(name, value).param("to", name.equals("to") ? value : "2026-01-31")
+                        .with(manager()))
+                .andExpect(status().isBadRequest()).andExpect(content().string(containsString(message)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "/metriques", "/metriques/export.csv", "/metriques/prises-en-charge.csv" })
+    void requestersAreRefused(String path) throws Exception {
+        mvc.perform(get(path).with(user("alice"))).andExpect(status().isForbidden());
+    }
+}
