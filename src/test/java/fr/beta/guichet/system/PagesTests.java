@@ -37,6 +37,7 @@ class PagesTests {
             "/taches,                 alice,   '',                 403, ''",
             "/mes-demandes/SUB-1999-0001, alice, '',               404, ''",
             "/taches/unknown-task,    florian, GROUP_ops-ovh,      302, ''",
+            "/taches/formulaire?taskId=abc, florian, GROUP_ops-ovh, 302, ''",
     })
     void pageAnswersItsRole(String path, String userId, String authority, int status, String text) throws Exception {
         var request = get(path.strip()).with(authority.isBlank() ? user(userId.strip())
