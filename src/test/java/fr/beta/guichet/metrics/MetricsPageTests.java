@@ -46,7 +46,9 @@ class MetricsPageTests {
                 .contains("data-chart=\"{&quot;types&quot;:")
                 .contains("/metriques/export.csv?from=2001-01-01&amp;to=2001-02-28&amp;granularity=month")
                 .contains("Sous-domaine");
-        assertThat(html.split("<script").length - 1).isEqualTo(2);
+        // the design system's two bundles, Chart.js and the page's script: all external files
+        assertThat(html.split("<script").length - 1).isEqualTo(4);
+        assertThat(html.split("<script[^>]* src=\"").length - 1).isEqualTo(4);
         assertThat(html).doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>");
     }
 
