@@ -9,12 +9,14 @@ import java.lang.annotation.Target;
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The startup asking, on every request form: required, 100 characters at most. */
 @Documented
 @NotBlank(message = "{request.startup.required}")
 @Size(max = 100, message = "{request.startup.size}")
+@Pattern(regexp = "^[^\\p{Cntrl}]*$", message = "{request.startup.control}")
 @Constraint(validatedBy = {})
 @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)

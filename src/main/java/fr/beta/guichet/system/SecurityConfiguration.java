@@ -15,7 +15,10 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 import fr.beta.guichet.access.AccessGroups;
 import fr.beta.guichet.metrics.MetricsProperties;
@@ -81,9 +84,21 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
                 .headers(headers -> headers
                         .frameOptions(frame -> frame.sameOrigin())
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        // HSTS is written on HTTPS requests only (behind TLS in prod, forwarded headers trusted)
+                        .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true))
+                        // The app's pages: no inline script or style at all. The Camunda webapps set their own CSP.
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")),
+                                new ContentSecurityPolicyHeaderWriter(APP_CSP)))
+                        .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
                 .build();
     }
+
+    /** Content Security Policy of the app's pages (DSFR, Chart.js and our scripts are same-origin files). */
+    static final String APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'self'";
 
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {

@@ -50,7 +50,10 @@ class RequestJourneyBrowserIT {
     @AfterEach
     void closeBrowser() {
         HeadlessChromium.screenshot(browser, "99-last-page");
+        console.addAll(HeadlessChromium.consoleMessages(browser));
         browser.quit();
+        assertThat(console).as("no page broke the Content Security Policy").noneMatch(m ->
+                m.contains("Content Security Policy") || m.contains("Refused to"));
     }
 
     @Test
@@ -115,6 +118,8 @@ class RequestJourneyBrowserIT {
         HeadlessChromium.screenshot(browser, "07-done-timeline");
     }
 
+    private final java.util.List<String> console = new java.util.ArrayList<>();
+
     private WebElement waitForRow(String reference, String step) {
         return wait.until(driver -> {
             driver.navigate().refresh();
@@ -135,6 +140,7 @@ class RequestJourneyBrowserIT {
     }
 
     private void logout() {
+        console.addAll(HeadlessChromium.consoleMessages(browser));
         browser.findElement(By.xpath("//button[normalize-space()='Se déconnecter']")).click();
         wait.until(ExpectedConditions.urlContains("/login"));
     }

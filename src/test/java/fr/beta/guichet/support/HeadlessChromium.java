@@ -37,10 +37,19 @@ public final class HeadlessChromium {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,1000", "--lang=fr-FR");
+        var logging = new org.openqa.selenium.logging.LoggingPreferences();
+        logging.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logging);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         return driver;
+    }
+
+    /** What the pages wrote to the browser console since the last call (CSP violations show up here). */
+    public static java.util.List<String> consoleMessages(ChromeDriver driver) {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
     }
 
     /** Saves a full-window PNG under {@code target/screenshots/}. */

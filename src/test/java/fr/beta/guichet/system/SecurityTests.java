@@ -93,6 +93,22 @@ class SecurityTests {
         assertThat(missing.body()).contains("Page introuvable.").doesNotContain("Exception");
     }
 
+    @Test
+    void appPagesCarryAStrictContentSecurityPolicyAndFramingRules() {
+        Browser alice = new Browser(port).login("alice", "demo");
+        var page = alice.get("/mes-demandes");
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+                .contains("script-src 'self'").contains("style-src 'self'").contains("frame-ancestors 'self'")
+                .doesNotContain("unsafe-inline"));
+        assertThat(page.headers().firstValue("X-Frame-Options")).contains("SAMEORIGIN");
+        assertThat(page.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+        assertThat(page.headers().firstValue("Referrer-Policy")).contains("same-origin");
+        // plain HTTP here: HSTS is only sent over HTTPS
+        assertThat(page.headers().firstValue("Strict-Transport-Security")).isEmpty();
+        assertThat(alice.get("/camunda/app/welcome/default/").headers().allValues("Content-Security-Policy"))
+                .noneMatch(csp -> csp.equals(SecurityConfiguration.APP_CSP));
+    }
+
     private HttpResponse<String> rest(String path, String credentials) throws Exception {
         var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
         if (credentials != null) {
