@@ -62,7 +62,8 @@ class TaskPagesTests {
         mvc.perform(get("/taches/" + claim).with(admin())).andExpect(status().isOk())
                 .andExpect(content().string(containsString(label + ".beta.gouv.fr")))
                 .andExpect(content().string(containsString("Je passe")))
-                .andExpect(content().string(containsString("Motif du rejet")));
+                .andExpect(content().string(containsString("Motif du rejet")))
+                .andExpect(content().string(not(containsString("Approuver"))));
 
         tasks.take(claim, "julien");
         jobs.runDueJobs(pi);
