@@ -41,7 +41,11 @@ import fr.beta.guichet.support.EmbeddedPostgresDatabase;
  * job executor on; then the generated mailbox password is looked for everywhere it must not be: every column of
  * every table, every log line, the chat and the sandbox providers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "guichet.ovh.application-key=SENTINEL-OVH-AK-7f3a", "guichet.ovh.application-secret=SENTINEL-OVH-AS-7f3a",
+        "guichet.ovh.consumer-key=SENTINEL-OVH-CK-7f3a", "guichet.matomo.token=SENTINEL-MATOMO-7f3a",
+        "guichet.dockerhub.secret=SENTINEL-DOCKERHUB-7f3a", "guichet.mattermost.token=SENTINEL-MATTERMOST-7f3a",
+        "guichet.metrics.scrape-token=SENTINEL-SCRAPE-7f3a"})
 @ActiveProfiles("it")
 @ExtendWith(OutputCaptureExtension.class)
 class AllRequestTypesIT {
@@ -130,6 +134,11 @@ class AllRequestTypesIT {
 
         assertThat(tablesContaining(password)).as("tables holding the password").isEmpty();
         assertThat(output.getAll()).as("logs").doesNotContain(password);
+        // provider credentials (sentinels here) never reach a table, a log line or a page
+        assertThat(tablesContaining("SENTINEL-")).as("tables holding a credential").isEmpty();
+        assertThat(output.getAll()).as("logs").doesNotContain("SENTINEL-");
+        assertThat(alice.get("/actuator/env").statusCode()).as("no environment endpoint").isIn(403, 404);
+        assertThat(alice.page("/bac-a-sable")).doesNotContain("SENTINEL-");
         assertThat(email.recordsContain(password)).isFalse();
         assertThat(chat.threads()).allSatisfy(t -> {
             assertThat(t.message()).doesNotContain(password);
