@@ -87,6 +87,8 @@ class ProviderFaultTests {
 
     @DynamicPropertySource
     static void liveProviders(DynamicPropertyRegistry registry) {
+        // its own in-memory database: the requests made here never show in other tests' engine queries
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:guichet-faults;DB_CLOSE_DELAY=-1");
         registry.add("guichet.ovh.mode", () -> "live");
         registry.add("guichet.ovh.endpoint", OVH::endpoint);
         registry.add("guichet.ovh.application-key", () -> OvhStatefulFake.APPLICATION_KEY);
