@@ -1,0 +1,419 @@
+package fr.beta.guichet.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import fr.beta.guichet.dockerhub.DockerHubRequest;
+import fr.beta.guichet.lifecycle.AccessHolders;
+import fr.beta.guichet.lifecycle.Execution;
+import fr.beta.guichet.lifecycle.LifecycleElements;
+import fr.beta.guichet.lifecycle.RequestStarter;
+import fr.beta.guichet.lifecycle.RequestTasks;
+import fr.beta.guichet.lifecycle.RequestType;
+import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.mailbox.MailboxKind;
+import fr.beta.guichet.mailbox.MailboxRequest;
+import fr.beta.guichet.matomo.MatomoRequest;
+import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.provider.ProviderMode;
+import fr.beta.guichet.provider.ProviderUnavailableException;
+import fr.beta.guichet.provider.matomo.MatomoAccess;
+import fr.beta.guichet.provider.mattermost.MattermostChannel;
+import fr.beta.guichet.provider.mattermost.MattermostProperties;
+import fr.beta.guichet.subdomain.SubdomainRecordType;
+import fr.beta.guichet.subdomain.SubdomainRequest;
+import fr.beta.guichet.support.JobDriver;
+
+/**
+ * Faults at the providers, with the live clients pointed at stateful local fakes (read timeout 300 ms). Each
+ * provider's write fails on its first {@value #FAULTY_WRITES} calls with one {@link ProviderFault}; the request type
+ * is then called the way the job executor runs {@code execute} ({@code R3/PT5M}: three attempts before an
+ * incident), each failed attempt having to be a {@link ProviderUnavailableException} (technical: retry). In the end
+ * the request is done and the fake holds exactly one resource.
+ * <p>
+ * OVH, Matomo and Docker Hub are live in the Spring context; the chat stays in the sandbox for the lifecycle, and
+ * Mattermost's live client is built here against its own fake.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(JobDriver.class)
+class ProviderFaultTests {
+
+    /** Write calls that fail before the provider recovers. */
+    static final int FAULTY_WRITES = 2;
+    /** {@code R3/PT5M}: attempts of the {@code execute} job before it becomes an incident. */
+    static final int JOB_ATTEMPTS = 3;
+    static final Duration READ_TIMEOUT = Duration.ofMillis(300);
+    static final String ZONE = "beta.gouv.fr";
+
+    static final OvhStatefulFake OVH = new OvhStatefulFake();
+    static final MatomoStatefulFake MATOMO = new MatomoStatefulFake();
+    static final DockerHubStatefulFake DOCKER_HUB = new DockerHubStatefulFake();
+    static final MattermostStatefulFake MATTERMOST = new MattermostStatefulFake();
+
+    /** One line per case run, written to {@code target/provider-faults.md} for docs/reliability.md. */
+    static final List<String> TALLY = Collections.synchronizedList(new ArrayList<>());
+
+    @DynamicPropertySource
+    static void liveProviders(DynamicPropertyRegistry registry) {
+        // its own in-memory database: the requests made here never show in other tests' engine queries
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:guichet-faults;DB_CLOSE_DELAY=-1");
+        registry.add("guichet.ovh.mode", () -> "live");
+        registry.add("guichet.ovh.endpoint", OVH::endpoint);
+        registry.add("guichet.ovh.application-key", () -> OvhStatefulFake.APPLICATION_KEY);
+        registry.add("guichet.ovh.application-secret", () -> OvhStatefulFake.APPLICATION_SECRET);
+        registry.add("guichet.ovh.consumer-key", () -> OvhStatefulFake.CONSUMER_KEY);
+        registry.add("guichet.ovh.connect-timeout", () -> "1s");
+        registry.add("guichet.ovh.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
+        registry.add("guichet.matomo.mode", () -> "live");
+        registry.add("guichet.matomo.base-url", MATOMO::baseUrl);
+        registry.add("guichet.matomo.token", () -> MatomoStatefulFake.TOKEN);
+        registry.add("guichet.matomo.connect-timeout", () -> "1s");
+        registry.add("guichet.matomo.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
+        registry.add("guichet.dockerhub.mode", () -> "live");
+        registry.add("guichet.dockerhub.base-url", DOCKER_HUB::baseUrl);
+        registry.add("guichet.dockerhub.organization", () -> DockerHubStatefulFake.ORGANIZATION);
+        registry.add("guichet.dockerhub.identifier", () -> DockerHubStatefulFake.IDENTIFIER);
+        registry.add("guichet.dockerhub.secret", () -> DockerHubStatefulFake.SECRET);
+        registry.add("guichet.dockerhub.connect-timeout", () -> "1s");
+        registry.add("guichet.dockerhub.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
+    }
+
+    @Autowired RequestTypes types;
+    @Autowired RequestStarter starter;
+    @Autowired RequestTasks tasks;
+    @Autowired AccessHolders holders;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired JobDriver jobs;
+
+    @BeforeEach
+    void emptyFakes() {
+        for (StatefulFake fake : List.of(OVH, MATOMO, DOCKER_HUB, MATTERMOST)) {
+            fake.reset();
+        }
+    }
+
+    @AfterAll
+    static void writeTallyAndStopFakes() throws IOException {
+        for (StatefulFake fake : List.of(OVH, MATOMO, DOCKER_HUB, MATTERMOST)) {
+            fake.stop();
+        }
+        var lines = new ArrayList<String>();
+        lines.add("| provider | fault | attempts | failed attempts | fault answers | write calls | at the fake |");
+        lines.add("|---|---|---|---|---|---|---|");
+        lines.addAll(TALLY);
+        Files.createDirectories(Path.of("target"));
+        Files.write(Path.of("target/provider-faults.md"), lines);
+        lines.forEach(System.out::println);
+    }
+
+    // ---- OVH DNS: request-subdomain ----
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProviderFault.class)
+    void subdomainRecordIsCreatedExactlyOnceWhateverTheWriteFault(ProviderFault fault) {
+        RequestType<SubdomainRequest> subdomains = type("request-subdomain");
+        var request = new SubdomainRequest("f" + shortId(), SubdomainRecordType.CNAME, "app.osc-fr1.scalingo.io.", 3600,
+                "Startup d'État", "Fault test");
+        String reference = "SUB-FAULT-" + shortId();
+        OVH.failNextWrites(fault, FAULTY_WRITES);
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> subdomains.execute(request, reference));
+
+        assertThat(outcome.execution().state()).isEqualTo(Execution.State.READY);
+        assertThat(outcome.failedAttempts()).isEqualTo(fault.workDone() ? 1 : FAULTY_WRITES);
+        assertThat(OVH.records()).singleElement().satisfies(r -> {
+            assertThat(r.subDomain()).isEqualTo(request.label());
+            assertThat(r.target()).isEqualTo(request.target());
+        });
+        assertThat(OVH.badlySigned()).isZero();
+        tally("OVH DNS", fault, outcome, OVH, "dns records");
+    }
+
+    // ---- OVH email: request-mailbox (asynchronous: execute, then checkPending) ----
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProviderFault.class)
+    void mailboxIsCreatedExactlyOnceWhateverTheWriteFault(ProviderFault fault) {
+        RequestType<MailboxRequest> mailboxes = type("request-mailbox");
+        var request = new MailboxRequest(MailboxKind.MAILBOX, "prenom.f" + shortId(), null, "Startup d'État",
+                "Fault test");
+        String reference = "MEL-FAULT-" + shortId();
+        OVH.failNextWrites(fault, FAULTY_WRITES);
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> mailboxes.execute(request, reference));
+
+        assertThat(outcome.execution().state()).isEqualTo(Execution.State.PENDING);
+        assertThat(outcome.failedAttempts()).isEqualTo(fault.workDone() ? 1 : FAULTY_WRITES);
+        assertThat(mailboxes.checkPending(request, reference).state()).isEqualTo(Execution.State.PENDING);
+        OVH.runEmailTasks();
+        assertThat(mailboxes.checkPending(request, reference).state()).isEqualTo(Execution.State.READY);
+        assertThat(OVH.badlySigned()).isZero();
+        tally("OVH email", fault, outcome, OVH, "mailboxes");
+    }
+
+    // ---- Matomo: request-matomo (two writes: addSite, inviteUser) ----
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProviderFault.class)
+    void matomoSiteAndUserAreCreatedExactlyOnceWhateverTheWriteFault(ProviderFault fault) {
+        RequestType<MatomoRequest> matomo = type("request-matomo");
+        String id = shortId();
+        var request = new MatomoRequest("p" + id + "@beta.gouv.fr", "https://site-" + id + ".beta.gouv.fr",
+                "Site " + id, MatomoAccess.ADMIN, "Startup d'État", "Fault test");
+        MATOMO.failNextWrites(fault, FAULTY_WRITES);
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> matomo.execute(request, "MAT-FAULT-" + id));
+
+        assertThat(outcome.execution().state()).isEqualTo(Execution.State.READY);
+        // after the work: addSite's answer is lost, then inviteUser's; each retry finds what the previous one made
+        assertThat(outcome.failedAttempts()).isEqualTo(FAULTY_WRITES);
+        tally("Matomo", fault, outcome, MATOMO, "sites", "users", "accesses");
+    }
+
+    // ---- Docker Hub: request-dockerhub ----
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProviderFault.class)
+    void dockerHubMemberIsAddedExactlyOnceWhateverTheWriteFault(ProviderFault fault) {
+        RequestType<DockerHubRequest> dockerHub = type("request-dockerhub");
+        var request = new DockerHubRequest("dev" + shortId(), DockerHubStatefulFake.TEAM, "Startup d'État",
+                "Fault test");
+        DOCKER_HUB.failNextWrites(fault, FAULTY_WRITES);
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> dockerHub.execute(request, "DCK-FAULT-" + shortId()));
+
+        assertThat(outcome.execution().state()).isEqualTo(Execution.State.READY);
+        int expectedFailures = switch (fault) {
+            // the member write is answered 200 without a body, which the client does not read
+            case MALFORMED_JSON_AFTER_WRITE -> 0;
+            case TIMEOUT_AFTER_WRITE, CONNECTION_DROPPED_AFTER_WRITE -> 1;
+            default -> FAULTY_WRITES;
+        };
+        assertThat(outcome.failedAttempts()).isEqualTo(expectedFailures);
+        tally("Docker Hub", fault, outcome, DOCKER_HUB, "team members");
+    }
+
+    // ---- Mattermost: the chat posts of every request (announce job) ----
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ProviderFault.class, names = { "SERVER_ERROR", "RATE_LIMITED" })
+    void chatPostRefusedByTheServerIsRetriedAndPostedOnce(ProviderFault fault) {
+        MattermostChannel channel = mattermost();
+        MATTERMOST.failNextWrites(fault, FAULTY_WRITES);
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> {
+            channel.post("Nouvelle demande SUB-FAULT");
+            return Execution.ready("posted");
+        });
+
+        assertThat(outcome.failedAttempts()).isEqualTo(FAULTY_WRITES);
+        tally("Mattermost", fault, outcome, MATTERMOST, "posts");
+    }
+
+    /**
+     * Known limit, documented on {@link MattermostChannel}: a post is not idempotent, so when the server stored it
+     * and the answer was lost, the retried job posts it again. This pins the current behaviour (one extra post per
+     * lost answer) so that a fix shows up here.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ProviderFault.class, names = { "TIMEOUT_AFTER_WRITE", "CONNECTION_DROPPED_AFTER_WRITE",
+            "MALFORMED_JSON_AFTER_WRITE" })
+    void chatPostWhoseAnswerWasLostIsPostedAgainOnRetry(ProviderFault fault) {
+        MattermostChannel channel = mattermost();
+        MATTERMOST.failNextWrites(fault, FAULTY_WRITES);
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> {
+            channel.post("Nouvelle demande SUB-FAULT");
+            return Execution.ready("posted");
+        });
+
+        assertThat(outcome.failedAttempts()).isEqualTo(FAULTY_WRITES);
+        assertThat(MATTERMOST.inventory()).containsEntry("posts", 1 + FAULTY_WRITES);
+        TALLY.add(line("Mattermost", fault, outcome, MATTERMOST) + " posts=" + MATTERMOST.inventory().get("posts")
+                + " (duplicates: " + FAULTY_WRITES + ") |");
+    }
+
+    // ---- the engine: execute job, retries with backoff, incident, Cockpit's retry ----
+
+    @Test
+    void failingExecuteJobIsRetriedWithBackoffThenAnIncidentThatARetryResolvesWithOneRecord() {
+        RequestType<SubdomainRequest> subdomains = type("request-subdomain");
+        var request = new SubdomainRequest("e" + shortId(), SubdomainRecordType.CNAME, "app.osc-fr1.scalingo.io.", 3600,
+                "Startup d'État", "Fault test on the engine");
+        ProcessInstance pi = startAndTake(subdomains, request);
+        OVH.failNextWrites(ProviderFault.SERVER_ERROR, JOB_ATTEMPTS);
+
+        Job job = runJobsUntilExecute(pi);
+        int attempts = 0;
+        for (int expectedRetries = JOB_ATTEMPTS - 1; expectedRetries >= 0; expectedRetries--) {
+            Instant before = Instant.now();
+            assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+                    .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("500");
+            attempts++;
+            Job failed = executeJob(pi);
+            assertThat(failed.getRetries()).isEqualTo(expectedRetries);
+            if (expectedRetries > 0) {
+                // R3/PT5M: the next attempt is due five minutes later
+                assertThat(failed.getDuedate()).isAfterOrEqualTo(Date.from(before.plus(Duration.ofMinutes(5))))
+                        .isBefore(Date.from(Instant.now().plus(Duration.ofMinutes(5)).plusSeconds(5)));
+            }
+        }
+        var incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(incident).isNotNull();
+        assertThat(incident.getActivityId()).isEqualTo(LifecycleElements.EXECUTE);
+        assertThat(incident.getIncidentMessage()).contains("500");
+        assertThat(OVH.records()).isEmpty();
+
+        managementService.setJobRetries(job.getId(), 1); // what "Retry" in Cockpit does
+        managementService.executeJob(job.getId());
+        attempts++;
+        jobs.runDueJobsAndProviderPolling(pi.getId());
+
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
+                .isEqualTo(LifecycleElements.CONFIRM);
+        assertThat(OVH.records()).singleElement().extracting(OvhStatefulFake.Record::subDomain)
+                .isEqualTo(request.label());
+        TALLY.add("| OVH DNS (engine, incident) | SERVER_ERROR ×" + JOB_ATTEMPTS + " | " + attempts + " | "
+                + JOB_ATTEMPTS + " | " + OVH.faultsServed() + " | " + OVH.writeCalls() + " | dns records="
+                + OVH.records().size() + " |");
+    }
+
+    @Test
+    void executeJobWhoseAnswerWasLostFindsTheRecordOnItsRetryAndRaisesNoIncident() {
+        RequestType<SubdomainRequest> subdomains = type("request-subdomain");
+        var request = new SubdomainRequest("d" + shortId(), SubdomainRecordType.CNAME, "app.osc-fr1.scalingo.io.", 3600,
+                "Startup d'État", "Fault test on the engine");
+        ProcessInstance pi = startAndTake(subdomains, request);
+        OVH.failNextWrites(ProviderFault.CONNECTION_DROPPED_AFTER_WRITE, 1);
+
+        Job job = runJobsUntilExecute(pi);
+        assertThatThrownBy(() -> managementService.executeJob(job.getId()))
+                .isInstanceOf(ProviderUnavailableException.class);
+        assertThat(executeJob(pi).getRetries()).isEqualTo(JOB_ATTEMPTS - 1);
+        assertThat(OVH.records()).hasSize(1);
+        managementService.executeJob(job.getId()); // the retry, due five minutes later
+        jobs.runDueJobsAndProviderPolling(pi.getId());
+
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
+                .isEqualTo(LifecycleElements.CONFIRM);
+        assertThat(OVH.records()).hasSize(1);
+        TALLY.add("| OVH DNS (engine, found on retry) | CONNECTION_DROPPED_AFTER_WRITE ×1 | 2 | 1 | "
+                + OVH.faultsServed() + " | " + OVH.writeCalls() + " | dns records=" + OVH.records().size() + " |");
+    }
+
+    // ---- helpers ----
+
+    record Outcome(Execution execution, int attempts, int failedAttempts) {
+    }
+
+    /**
+     * Calls {@code attempt} as the job executor runs a job with {@code R3/PT5M}: again after each technical failure,
+     * at most {@value #JOB_ATTEMPTS} times (the five-minute wait is the engine's, checked in the engine tests).
+     */
+    private static Outcome retryLikeTheJobExecutor(Supplier<Execution> attempt) {
+        var failures = new ArrayList<String>();
+        for (int i = 1; i <= JOB_ATTEMPTS; i++) {
+            try {
+                return new Outcome(attempt.get(), i, failures.size());
+            } catch (ProviderUnavailableException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        return fail("still failing after " + JOB_ATTEMPTS + " attempts, it would be an incident: " + failures);
+    }
+
+    private static void tally(String provider, ProviderFault fault, Outcome outcome, StatefulFake fake,
+            String... kinds) {
+        Map<String, Integer> inventory = fake.inventory();
+        for (String kind : kinds) {
+            assertThat(inventory).as("%s at the fake", kind).containsEntry(kind, 1);
+        }
+        var held = new StringBuilder();
+        for (String kind : kinds) {
+            held.append(held.isEmpty() ? "" : ", ").append(kind).append('=').append(inventory.get(kind));
+        }
+        TALLY.add(line(provider, fault, outcome, fake) + " " + held + " |");
+    }
+
+    private static String line(String provider, ProviderFault fault, Outcome outcome, StatefulFake fake) {
+        return "| " + provider + " | " + fault + " | " + outcome.attempts() + " | " + outcome.failedAttempts() + " | "
+                + fake.faultsServed() + " | " + fake.writeCalls() + " |";
+    }
+
+    private ProcessInstance startAndTake(RequestType<SubdomainRequest> type, SubdomainRequest request) {
+        String reference = starter.start(type, request, "alice");
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .singleResult();
+        jobs.runDueJobs(pi.getId());
+        var claim = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        assertThat(claim.getTaskDefinitionKey()).isEqualTo(LifecycleElements.CLAIM);
+        tasks.take(claim.getId(), holders.of(type.resourceGroup()).get(0));
+        return pi;
+    }
+
+    /** Runs the jobs before {@code execute} (the claim's notification) and returns the {@code execute} job. */
+    private Job runJobsUntilExecute(ProcessInstance pi) {
+        for (int i = 0; i < 10 && executeJob(pi) == null; i++) {
+            Job next = managementService.createJobQuery().processInstanceId(pi.getId()).executable().list().get(0);
+            managementService.executeJob(next.getId());
+        }
+        return executeJob(pi);
+    }
+
+    private Job executeJob(ProcessInstance pi) {
+        return managementService.createJobQuery().processInstanceId(pi.getId())
+                .activityId(LifecycleElements.EXECUTE).singleResult();
+    }
+
+    private static MattermostChannel mattermost() {
+        var properties = new MattermostProperties(ProviderMode.LIVE, java.net.URI.create(MATTERMOST.baseUrl()),
+                MattermostStatefulFake.TOKEN, MattermostStatefulFake.CHANNEL_ID, Duration.ofSeconds(1), READ_TIMEOUT);
+        return new MattermostChannel(properties, new ConnectHttpTransport("mattermost", Duration.ofSeconds(1),
+                READ_TIMEOUT));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <R extends Record> RequestType<R> type(String processKey) {
+        return (RequestType<R>) types.byKey(processKey).orElseThrow();
+    }
+
+    private static String shortId() {
+        return UUID.randomUUID().toString().substring(0, 8);
+    }
+}
