@@ -34,6 +34,8 @@ import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
  */
 final class SharedSandboxes {
 
+    private static final String REACT = "react:";
+
     private final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
     /** Pause before each write, to keep jobs in flight longer (failover scenario); 0 = none. */
     private volatile long writeDelayMillis;
@@ -59,10 +61,20 @@ final class SharedSandboxes {
         return copy;
     }
 
-    /** Keys written more than once. */
+    /**
+     * Keys written more than once, idempotent writes excepted: adding the same reaction twice leaves one reaction
+     * (Mattermost and the sandbox keep it once), so a repeated reaction call is no duplicate.
+     */
     Map<String, Integer> duplicates() {
         Map<String, Integer> copy = writes();
-        copy.values().removeIf(count -> count < 2);
+        copy.entrySet().removeIf(e -> e.getValue() < 2 || e.getKey().startsWith(REACT));
+        return copy;
+    }
+
+    /** Idempotent writes (reactions) called more than once, e.g. by a job rerun after a node crashed mid-job. */
+    Map<String, Integer> repeatedIdempotentWrites() {
+        Map<String, Integer> copy = writes();
+        copy.entrySet().removeIf(e -> e.getValue() < 2 || !e.getKey().startsWith(REACT));
         return copy;
     }
 
@@ -233,7 +245,7 @@ final class SharedSandboxes {
 
         @Override
         public void react(String postId, String emojiName) {
-            count("react:" + postId + ":" + emojiName);
+            count(REACT + postId + ":" + emojiName);
             super.react(postId, emojiName);
         }
     }
