@@ -38,6 +38,17 @@ public final class EmbeddedPostgresDatabase {
      * boots the app gets its own engine tables, so that cached Spring contexts never run each other's jobs.
      */
     public static void register(DynamicPropertyRegistry registry, String database) {
+        String url = jdbcUrl(database);
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    /**
+     * The JDBC URL of a database of its own on the embedded server (user {@code postgres}, no password), created
+     * if absent: for tests that build their application contexts by hand, e.g. several nodes on one database.
+     */
+    public static String jdbcUrl(String database) {
         var pg = get();
         try (var connection = pg.getPostgresDatabase().getConnection();
                 var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
@@ -48,8 +59,6 @@ public final class EmbeddedPostgresDatabase {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot create database " + database, e);
         }
-        registry.add("spring.datasource.url", () -> pg.getJdbcUrl("postgres", database));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        return pg.getJdbcUrl("postgres", database);
     }
 }

@@ -1,0 +1,252 @@
+package fr.beta.guichet.reliability;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import fr.beta.guichet.provider.dockerhub.MembershipResult;
+import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
+import fr.beta.guichet.provider.matomo.MatomoAccess;
+import fr.beta.guichet.provider.matomo.SandboxMatomo;
+import fr.beta.guichet.provider.mattermost.SandboxMattermost;
+import fr.beta.guichet.provider.ovh.DnsRecord;
+import fr.beta.guichet.provider.ovh.DnsRecordType;
+import fr.beta.guichet.provider.ovh.EmailTask;
+import fr.beta.guichet.provider.ovh.SandboxDnsZone;
+import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
+
+/**
+ * One set of sandbox providers shared by several application contexts (engine nodes) of the same JVM, so that
+ * "created once" is a real count: every node writes to the same in-memory OVH, Matomo, Docker Hub and Mattermost.
+ * Each write call is counted per resource key ({@link #writes()}) before the sandbox runs it, whether it then
+ * succeeds or not: two calls for one key are a duplicate.
+ * <p>
+ * {@link #initializer()} makes a context use these instances: a bean post-processor swaps each sandbox bean the
+ * provider configurations create for the shared one (same type, so injection by concrete type still works).
+ */
+final class SharedSandboxes {
+
+    private static final String REACT = "react:";
+
+    private final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
+    /** Pause before each write, to keep jobs in flight longer (failover scenario); 0 = none. */
+    private volatile long writeDelayMillis;
+    /** Thread-name prefix of a node being "crashed": its job threads block before any write. */
+    private volatile String frozenPrefix;
+    private volatile boolean frozenFail;
+    private final AtomicInteger blocked = new AtomicInteger();
+
+    final SandboxDnsZone dns = new CountingDnsZone();
+    final SandboxEmailDomain email;
+    final SandboxMatomo matomo = new CountingMatomo();
+    final SandboxDockerHub dockerHub = new CountingDockerHub();
+    final SandboxMattermost chat = new CountingMattermost();
+
+    SharedSandboxes(Duration emailDelay) {
+        this.email = new CountingEmailDomain(emailDelay);
+    }
+
+    /** Write calls per resource key, e.g. {@code dns:label}, {@code invite:login}, {@code post:<first line>}. */
+    Map<String, Integer> writes() {
+        Map<String, Integer> copy = new TreeMap<>();
+        writes.forEach((key, count) -> copy.put(key, count.get()));
+        return copy;
+    }
+
+    /**
+     * Keys written more than once, idempotent writes excepted: adding the same reaction twice leaves one reaction
+     * (Mattermost and the sandbox keep it once), so a repeated reaction call is no duplicate.
+     */
+    Map<String, Integer> duplicates() {
+        Map<String, Integer> copy = writes();
+        copy.entrySet().removeIf(e -> e.getValue() < 2 || e.getKey().startsWith(REACT));
+        return copy;
+    }
+
+    /** Idempotent writes (reactions) called more than once, e.g. by a job rerun after a node crashed mid-job. */
+    Map<String, Integer> repeatedIdempotentWrites() {
+        Map<String, Integer> copy = writes();
+        copy.entrySet().removeIf(e -> e.getValue() < 2 || !e.getKey().startsWith(REACT));
+        return copy;
+    }
+
+    void slowWrites(long millis) {
+        this.writeDelayMillis = millis;
+    }
+
+    /**
+     * The job threads of the node whose thread names start with {@code prefix} stop before their next write
+     * (they never perform it) until {@link #failFrozen()}: lets a test "crash" a node with jobs in flight but no
+     * half-done side effect.
+     */
+    void freeze(String prefix) {
+        frozenFail = false;
+        frozenPrefix = prefix;
+    }
+
+    /** Frozen threads give up with an exception, their write not done. */
+    void failFrozen() {
+        frozenFail = true;
+    }
+
+    /** Threads currently blocked by {@link #freeze}. */
+    int blocked() {
+        return blocked.get();
+    }
+
+    /**
+     * Makes a context use the shared instances, and names its job executor threads {@code <node>-job-N} so that
+     * {@link #freeze} can tell the nodes apart.
+     */
+    ApplicationContextInitializer<ConfigurableApplicationContext> initializer(String node) {
+        return context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof ThreadPoolTaskExecutor executor && "camundaTaskExecutor".equals(beanName)) {
+                    executor.setThreadNamePrefix(node + "-job-");
+                }
+                return bean;
+            }
+
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof SandboxDnsZone) {
+                    return dns;
+                }
+                if (bean instanceof SandboxEmailDomain) {
+                    return email;
+                }
+                if (bean instanceof SandboxMatomo) {
+                    return matomo;
+                }
+                if (bean instanceof SandboxDockerHub) {
+                    return dockerHub;
+                }
+                if (bean instanceof SandboxMattermost) {
+                    return chat;
+                }
+                return bean;
+            }
+        });
+    }
+
+    private void count(String key) {
+        String prefix = frozenPrefix;
+        if (prefix != null && Thread.currentThread().getName().startsWith(prefix)) {
+            blocked.incrementAndGet();
+            try {
+                while (!frozenFail) {
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        break;
+                    }
+                }
+            } finally {
+                blocked.decrementAndGet();
+            }
+            throw new IllegalStateException("node crashed before writing " + key);
+        }
+        writes.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        long delay = writeDelayMillis;
+        if (delay > 0) {
+            // Not interruptible on purpose: a node being closed finishes the call it started, as a real HTTP
+            // call would; the job's transaction may still be lost with the node.
+            long until = System.nanoTime() + delay * 1_000_000;
+            boolean interrupted = false;
+            while (System.nanoTime() < until) {
+                try {
+                    Thread.sleep(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private final class CountingDnsZone extends SandboxDnsZone {
+        @Override
+        public DnsRecord createRecord(String zone, String subDomain, DnsRecordType type, String target, int ttl) {
+            count("dns:" + subDomain);
+            return super.createRecord(zone, subDomain, type, target, ttl);
+        }
+    }
+
+    private final class CountingEmailDomain extends SandboxEmailDomain {
+        CountingEmailDomain(Duration delay) {
+            super(Clock.systemUTC(), delay);
+        }
+
+        @Override
+        public EmailTask createAccount(String domain, String accountName, String password, String description) {
+            count("mailbox:" + accountName);
+            return super.createAccount(domain, accountName, password, description);
+        }
+
+        @Override
+        public EmailTask createRedirection(String domain, String from, String to, boolean localCopy) {
+            count("redirection:" + from);
+            return super.createRedirection(domain, from, to, localCopy);
+        }
+    }
+
+    private final class CountingMatomo extends SandboxMatomo {
+        @Override
+        public int addSite(String siteName, String url) {
+            count("site:" + url);
+            return super.addSite(siteName, url);
+        }
+
+        @Override
+        public void inviteUser(String login, String email, int initialSiteId) {
+            count("invite:" + login);
+            super.inviteUser(login, email, initialSiteId);
+        }
+
+        @Override
+        public void setAccess(String login, MatomoAccess access, int siteId) {
+            count("access:" + login + "@" + siteId);
+            super.setAccess(login, access, siteId);
+        }
+    }
+
+    private final class CountingDockerHub extends SandboxDockerHub {
+        @Override
+        public MembershipResult addMember(String team, String dockerId) {
+            count("docker:" + team + "/" + dockerId);
+            return super.addMember(team, dockerId);
+        }
+    }
+
+    /** Posts and replies are counted by their text; reactions by post and emoji. */
+    private final class CountingMattermost extends SandboxMattermost {
+        @Override
+        public String post(String message) {
+            count("post:" + message);
+            return super.post(message);
+        }
+
+        @Override
+        public void reply(String rootPostId, String message) {
+            count("reply:" + rootPostId + ":" + message);
+            super.reply(rootPostId, message);
+        }
+
+        @Override
+        public void react(String postId, String emojiName) {
+            count(REACT + postId + ":" + emojiName);
+            super.react(postId, emojiName);
+        }
+    }
+}
