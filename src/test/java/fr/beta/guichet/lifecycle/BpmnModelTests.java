@@ -95,7 +95,7 @@ class BpmnModelTests {
         assertThat(delay.getTimeDuration().getTextContent()).isEqualTo("${providerPolling.interval}");
 
         for (String async : List.of(LifecycleElements.VALIDATE, LifecycleElements.ANNOUNCE, LifecycleElements.EXECUTE,
-                LifecycleElements.CHECK_PROVIDER)) {
+                LifecycleElements.CHECK_PROVIDER, LifecycleElements.REMIND_HOLDERS, LifecycleElements.ESCALATE)) {
             ServiceTask task = (ServiceTask) elements.get(async);
             assertThat(task.isCamundaAsyncBefore()).as(async + " is async").isTrue();
             assertThat(retryCycle(task)).as(async + " retries").isEqualTo("R3/PT5M");
