@@ -37,8 +37,4 @@ public record ProcessVariable<T>(String name, Class<T> type) {
         variables.putValue(name, value);
         return variables;
     }
-
-    public T from(java.util.Map<String, Object> variables) {
-        return type.cast(variables.get(name));
-    }
 }

@@ -23,9 +23,4 @@ public final class RequestData {
         ObjectValue value = scope.getVariableTyped(RequestVariables.REQUEST);
         return value == null ? null : value.getValue(type);
     }
-
-    /** For history and query results, where the value was fetched already deserialized. */
-    public static <R extends Record> R cast(Object value, Class<R> type) {
-        return type.cast(value);
-    }
 }

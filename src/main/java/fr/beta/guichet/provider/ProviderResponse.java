@@ -30,8 +30,4 @@ public record ProviderResponse(int status, String body, Map<String, String> head
         return status >= 200 && status < 300;
     }
 
-    /** 5xx and 429 are the provider's trouble, not the request's: retry later. */
-    public boolean isTransient() {
-        return status >= 500 || status == 429;
-    }
 }
