@@ -26,6 +26,6 @@ class AddMembershipDelegate implements JavaDelegate {
         if (identityService.createUserQuery().userId(applicant).memberOfGroup(group).count() == 0) {
             identityService.createMembership(applicant, group);
         }
-        chat.post("chat.joined", applicant, group, JoinGroupProcess.APPROVER.get(execution));
+        chat.post(execution, "joined", "chat.joined", applicant, group, JoinGroupProcess.APPROVER.get(execution));
     }
 }

@@ -21,7 +21,7 @@ class AnnounceRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String group = context.type(execution).resourceGroup();
-        thread.start(execution, "chat.announce", context.reference(execution),
+        thread.start(execution, "announce", "chat.announce", context.reference(execution),
                 RequestVariables.REQUESTER.get(execution), context.describe(execution), group, holders.mentions(group));
     }
 }

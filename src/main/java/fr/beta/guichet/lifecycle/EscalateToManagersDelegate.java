@@ -20,7 +20,7 @@ class EscalateToManagersDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        thread.reply(execution, "chat.escalation", holders.mentions(fr.beta.guichet.access.AccessGroups.MANAGERS),
+        thread.reply(execution, "escalation", "chat.escalation", holders.mentions(fr.beta.guichet.access.AccessGroups.MANAGERS),
                 context.reference(execution), context.type(execution).resourceGroup());
         RequestVariables.ESCALATED.set(execution, true);
     }

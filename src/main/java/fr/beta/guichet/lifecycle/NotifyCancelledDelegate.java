@@ -16,6 +16,6 @@ class NotifyCancelledDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        thread.reply(execution, "chat.cancelled", RequestVariables.REQUESTER.get(execution));
+        thread.reply(execution, "cancelled", "chat.cancelled", RequestVariables.REQUESTER.get(execution));
     }
 }

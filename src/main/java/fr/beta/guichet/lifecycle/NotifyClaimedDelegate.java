@@ -16,6 +16,6 @@ class NotifyClaimedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        thread.reply(execution, "chat.claimed", RequestVariables.EXECUTOR.get(execution));
+        thread.reply(execution, "claimed", "chat.claimed", RequestVariables.EXECUTOR.get(execution));
     }
 }

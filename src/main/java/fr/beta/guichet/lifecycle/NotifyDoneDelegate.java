@@ -17,7 +17,7 @@ class NotifyDoneDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         thread.markDone(execution);
-        thread.reply(execution, "chat.done", RequestVariables.EXECUTOR.get(execution),
+        thread.reply(execution, "done", "chat.done", RequestVariables.EXECUTOR.get(execution),
                 RequestVariables.REQUESTER.get(execution));
     }
 }

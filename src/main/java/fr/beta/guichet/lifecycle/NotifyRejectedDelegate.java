@@ -16,7 +16,7 @@ class NotifyRejectedDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        thread.reply(execution, "chat.rejected", RequestVariables.REJECTION_REASON.get(execution),
+        thread.reply(execution, "rejected", "chat.rejected", RequestVariables.REJECTION_REASON.get(execution),
                 RequestVariables.REQUESTER.get(execution));
     }
 }

@@ -21,7 +21,7 @@ class RemindHoldersDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         int count = RequestVariables.REMINDERS_SENT.getOrDefault(execution, 0) + 1;
-        thread.reply(execution, "chat.reminder", holders.mentions(context.type(execution).resourceGroup()),
+        thread.reply(execution, "reminder:" + count, "chat.reminder", holders.mentions(context.type(execution).resourceGroup()),
                 context.reference(execution), count);
         RequestVariables.REMINDERS_SENT.set(execution, count);
     }

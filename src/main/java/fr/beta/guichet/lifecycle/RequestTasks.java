@@ -2,6 +2,7 @@ package fr.beta.guichet.lifecycle;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -24,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RequestTasks {
 
     private static final int OPTIMISTIC_LOCK_ATTEMPTS = 3;
+    private static final TimeUnit DECLINE_BUCKET = TimeUnit.MILLISECONDS;
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -85,7 +87,13 @@ public class RequestTasks {
         });
     }
 
-    /** "Je passe": a request assigned to this user by name goes back to the group; the thread is told. */
+    /**
+     * "Je passe": a request assigned to this user by name goes back to the group; the thread is told.
+     * <p>
+     * "Je passe" may legitimately be said again later on the same task, so the reply's idempotency key is
+     * {@code <business key>:declined:<task id>:<user>:<minute>}: a double click or a resent form within the same
+     * minute posts once, a later "Je passe" posts again.
+     */
     public void decline(String taskId, String userId) {
         Task task = expect(taskId, userId, LifecycleElements.CLAIM);
         if (userId.equals(task.getAssignee())) {
@@ -93,7 +101,9 @@ public class RequestTasks {
         }
         String root = (String) runtimeService.getVariable(task.getProcessInstanceId(),
                 RequestVariables.MATTERMOST_POST_ID.name());
-        thread.reply(root, "chat.declined", userId);
+        String key = referenceOf(taskId) + ":declined:" + taskId + ":" + userId + ":"
+                + DECLINE_BUCKET.toMinutes(System.currentTimeMillis());
+        thread.reply(root, key, "chat.declined", userId);
     }
 
     /**

@@ -234,9 +234,10 @@ class ProviderFaultTests {
     void chatPostRefusedByTheServerIsRetriedAndPostedOnce(ProviderFault fault) {
         MattermostChannel channel = mattermost();
         MATTERMOST.failNextWrites(fault, FAULTY_WRITES);
+        String key = "SUB-FAULT-" + shortId() + ":announce";
 
         Outcome outcome = retryLikeTheJobExecutor(() -> {
-            channel.post("Nouvelle demande SUB-FAULT");
+            channel.post(key, "Nouvelle demande SUB-FAULT");
             return Execution.ready("posted");
         });
 
@@ -245,26 +246,51 @@ class ProviderFaultTests {
     }
 
     /**
-     * Known limit, documented on {@link MattermostChannel}: a post is not idempotent, so when the server stored it
-     * and the answer was lost, the retried job posts it again. This pins the current behaviour (one extra post per
-     * lost answer) so that a fix shows up here.
+     * A post is idempotent by its key ({@link MattermostChannel}): when the server stored it and the answer was
+     * lost, the retried job looks the key up in the channel, finds the post and does not post again. One failed
+     * attempt, one post, and the retry returns the id of the post the server made.
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = ProviderFault.class, names = { "TIMEOUT_AFTER_WRITE", "CONNECTION_DROPPED_AFTER_WRITE",
             "MALFORMED_JSON_AFTER_WRITE" })
-    void chatPostWhoseAnswerWasLostIsPostedAgainOnRetry(ProviderFault fault) {
+    void chatPostWhoseAnswerWasLostIsFoundOnRetryAndPostedOnce(ProviderFault fault) {
         MattermostChannel channel = mattermost();
         MATTERMOST.failNextWrites(fault, FAULTY_WRITES);
+        String key = "SUB-FAULT-" + shortId() + ":announce";
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
 
         Outcome outcome = retryLikeTheJobExecutor(() -> {
-            channel.post("Nouvelle demande SUB-FAULT");
+            ids.add(channel.post(key, "Nouvelle demande SUB-FAULT"));
             return Execution.ready("posted");
         });
 
-        assertThat(outcome.failedAttempts()).isEqualTo(FAULTY_WRITES);
-        assertThat(MATTERMOST.inventory()).containsEntry("posts", 1 + FAULTY_WRITES);
-        TALLY.add(line("Mattermost", fault, outcome, MATTERMOST) + " posts=" + MATTERMOST.inventory().get("posts")
-                + " (duplicates: " + FAULTY_WRITES + ") |");
+        assertThat(outcome.failedAttempts()).isEqualTo(1);
+        assertThat(MATTERMOST.writeCalls()).isEqualTo(1);
+        assertThat(MATTERMOST.posts()).singleElement()
+                .satisfies(post -> assertThat(post.get("props")).isEqualTo(Map.of("guichet_key", key)));
+        assertThat(ids).containsExactly((String) MATTERMOST.posts().get(0).get("id"));
+        tally("Mattermost", fault, outcome, MATTERMOST, "posts");
+    }
+
+    /** The same for a reply: the retry finds it in the thread ({@code GET /api/v4/posts/{root}/thread}). */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ProviderFault.class, names = { "TIMEOUT_AFTER_WRITE", "CONNECTION_DROPPED_AFTER_WRITE",
+            "MALFORMED_JSON_AFTER_WRITE" })
+    void chatReplyWhoseAnswerWasLostIsFoundOnRetryAndRepliedOnce(ProviderFault fault) {
+        MattermostChannel channel = mattermost();
+        String reference = "SUB-FAULT-" + shortId();
+        String root = channel.post(reference + ":announce", "Nouvelle demande SUB-FAULT");
+        MATTERMOST.failNextWrites(fault, FAULTY_WRITES);
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> {
+            channel.reply(root, reference + ":claimed", "Pris en charge");
+            return Execution.ready("replied");
+        });
+
+        assertThat(outcome.failedAttempts()).isEqualTo(1);
+        assertThat(MATTERMOST.posts()).hasSize(2).last()
+                .satisfies(post -> assertThat(post.get("root_id")).isEqualTo(root))
+                .satisfies(post -> assertThat(post.get("props")).isEqualTo(Map.of("guichet_key", reference + ":claimed")));
     }
 
     // ---- the engine: execute job, retries with backoff, incident, Cockpit's retry ----

@@ -35,6 +35,8 @@ import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
 final class SharedSandboxes {
 
     private static final String REACT = "react:";
+    /** Chat posts and replies, idempotent by key. */
+    private static final String CHAT = "chat:";
 
     private final Map<String, AtomicInteger> writes = new ConcurrentHashMap<>();
     /** Pause before each write, to keep jobs in flight longer (failover scenario); 0 = none. */
@@ -54,7 +56,7 @@ final class SharedSandboxes {
         this.email = new CountingEmailDomain(emailDelay);
     }
 
-    /** Write calls per resource key, e.g. {@code dns:label}, {@code invite:login}, {@code post:<first line>}. */
+    /** Write calls per resource key, e.g. {@code dns:label}, {@code invite:login}, {@code chat:post:<key>}. */
     Map<String, Integer> writes() {
         Map<String, Integer> copy = new TreeMap<>();
         writes.forEach((key, count) -> copy.put(key, count.get()));
@@ -63,19 +65,36 @@ final class SharedSandboxes {
 
     /**
      * Keys written more than once, idempotent writes excepted: adding the same reaction twice leaves one reaction
-     * (Mattermost and the sandbox keep it once), so a repeated reaction call is no duplicate.
+     * (Mattermost and the sandbox keep it once), and a chat post or reply is made once per idempotency key, so a
+     * repeated call of either is no duplicate. What the chat really holds is checked instead: a root message or a
+     * reply in one thread that is there twice is a duplicate ({@code chat-posted:...}).
      */
     Map<String, Integer> duplicates() {
         Map<String, Integer> copy = writes();
-        copy.entrySet().removeIf(e -> e.getValue() < 2 || e.getKey().startsWith(REACT));
+        copy.entrySet().removeIf(e -> e.getValue() < 2 || isIdempotent(e.getKey()));
+        Map<String, Integer> posted = new TreeMap<>();
+        for (var thread : chat.threads()) {
+            posted.merge("chat-posted:" + thread.message(), 1, Integer::sum);
+            thread.replies().forEach(r -> posted.merge("chat-posted:" + thread.rootId() + ":" + r.message(), 1,
+                    Integer::sum));
+        }
+        posted.forEach((key, count) -> {
+            if (count > 1) {
+                copy.put(key, count);
+            }
+        });
         return copy;
     }
 
     /** Idempotent writes (reactions) called more than once, e.g. by a job rerun after a node crashed mid-job. */
     Map<String, Integer> repeatedIdempotentWrites() {
         Map<String, Integer> copy = writes();
-        copy.entrySet().removeIf(e -> e.getValue() < 2 || !e.getKey().startsWith(REACT));
+        copy.entrySet().removeIf(e -> e.getValue() < 2 || !isIdempotent(e.getKey()));
         return copy;
+    }
+
+    private static boolean isIdempotent(String key) {
+        return key.startsWith(REACT) || key.startsWith(CHAT);
     }
 
     void slowWrites(long millis) {
@@ -229,18 +248,22 @@ final class SharedSandboxes {
         }
     }
 
-    /** Posts and replies are counted by their text; reactions by post and emoji. */
+    /**
+     * Posts and replies are counted by their idempotency key, among the idempotent writes: the sandbox, like
+     * Mattermost with {@code MattermostChannel}, posts a key once however often it is called. Reactions by post and
+     * emoji. Whether a message was really posted twice is checked on the sandbox's threads.
+     */
     private final class CountingMattermost extends SandboxMattermost {
         @Override
-        public String post(String message) {
-            count("post:" + message);
-            return super.post(message);
+        public String post(String key, String message) {
+            count(CHAT + "post:" + key);
+            return super.post(key, message);
         }
 
         @Override
-        public void reply(String rootPostId, String message) {
-            count("reply:" + rootPostId + ":" + message);
-            super.reply(rootPostId, message);
+        public void reply(String rootPostId, String key, String message) {
+            count(CHAT + "reply:" + rootPostId + ":" + key);
+            super.reply(rootPostId, key, message);
         }
 
         @Override

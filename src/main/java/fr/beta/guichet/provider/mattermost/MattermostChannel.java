@@ -15,8 +15,12 @@ import fr.beta.guichet.provider.ProviderUnavailableException;
 /**
  * The ops channel on a real Mattermost server, through the REST API v4 and a bot's personal access token.
  * <p>
- * Posts are not idempotent: a job retried after a lost answer may post twice. Every failure (4xx, 5xx, 429, I/O,
- * unreadable answer) is a {@link ProviderUnavailableException}, so the job retries and then raises an incident.
+ * Posts are idempotent by key: each post carries its key in {@code props.guichet_key}, and before posting the
+ * client looks for a post with that key, in the thread ({@code GET /api/v4/posts/{root}/thread}) for a reply, among
+ * the channel's last {@value #RECENT_POSTS} posts ({@code GET /api/v4/channels/{id}/posts}) for a root post. If
+ * there is one, its id is returned and nothing is posted, so a job retried after a lost answer does not post twice.
+ * Every failure (4xx, 5xx, 429, I/O, unreadable answer), of the lookup or of the post, is a
+ * {@link ProviderUnavailableException}, so the job retries and then raises an incident.
  * The token never appears in an exception message.
  */
 public class MattermostChannel implements ChatChannel {
@@ -24,6 +28,10 @@ public class MattermostChannel implements ChatChannel {
     private static final String POSTS = "/api/v4/posts";
     private static final String REACTIONS = "/api/v4/reactions";
     private static final String ME = "/api/v4/users/me";
+    /** The key is stored in the post's {@code props} under this name. */
+    public static final String KEY_PROP = "guichet_key";
+    /** How many of the channel's latest posts are searched for a root post's key (Mattermost's maximum page). */
+    static final int RECENT_POSTS = 200;
 
     private final ObjectMapper json = new ObjectMapper();
     private final ConnectHttpTransport transport;
@@ -48,13 +56,21 @@ public class MattermostChannel implements ChatChannel {
     }
 
     @Override
-    public String post(String message) {
-        return createPost(null, message);
+    public String post(String key, String message) {
+        requireKey(key);
+        String path = "/api/v4/channels/" + channelId + "/posts?per_page=" + RECENT_POSTS;
+        String existing = findByKey(call("GET", path, null), key, "GET " + path);
+        return existing != null ? existing : createPost(null, key, message);
     }
 
     @Override
-    public void reply(String rootPostId, String message) {
-        createPost(Objects.requireNonNull(rootPostId, "rootPostId"), message);
+    public void reply(String rootPostId, String key, String message) {
+        Objects.requireNonNull(rootPostId, "rootPostId");
+        requireKey(key);
+        String path = POSTS + "/" + rootPostId + "/thread";
+        if (findByKey(call("GET", path, null), key, "GET " + path) == null) {
+            createPost(rootPostId, key, message);
+        }
     }
 
     @Override
@@ -82,13 +98,31 @@ public class MattermostChannel implements ChatChannel {
         return id;
     }
 
-    private String createPost(String rootId, String message) {
+    /** The id of the post with this key in a post list ({@code {order: [ids], posts: {id: post}}}), or null. */
+    private String findByKey(JsonNode list, String key, String call) {
+        JsonNode posts = list == null ? null : list.get("posts");
+        if (posts == null || !(posts.isObject() || posts.isNull())) {
+            throw unavailable(call + " answered without \"posts\"");
+        }
+        var entries = posts.fields();
+        while (entries.hasNext()) {
+            var entry = entries.next();
+            JsonNode post = entry.getValue();
+            if (key.equals(post.path("props").path(KEY_PROP).asText(null)) && post.path("delete_at").asLong(0) == 0) {
+                return post.hasNonNull("id") ? post.get("id").asText() : entry.getKey();
+            }
+        }
+        return null;
+    }
+
+    private String createPost(String rootId, String key, String message) {
         var body = json.createObjectNode()
                 .put("channel_id", channelId)
                 .put("message", Objects.requireNonNull(message, "message"));
         if (rootId != null) {
             body.put("root_id", rootId);
         }
+        body.putObject("props").put(KEY_PROP, key);
         return requiredText(call("POST", POSTS, body), "id", "POST " + POSTS);
     }
 
@@ -144,6 +178,12 @@ public class MattermostChannel implements ChatChannel {
     /** Bodies come from the server or a proxy in front of it: never let one echo the token into an incident. */
     private ProviderUnavailableException unavailable(String message) {
         return new ProviderUnavailableException(MattermostApiError.PROVIDER, message.replace(token, "<token>"));
+    }
+
+    private static void requireKey(String key) {
+        if (isBlank(key)) {
+            throw new IllegalArgumentException("an idempotency key is required");
+        }
     }
 
     private static boolean isBlank(String value) {

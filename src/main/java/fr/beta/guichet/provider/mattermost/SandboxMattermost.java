@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * <p>
  * Like the server: post ids are 26 lowercase alphanumerics; replying to an unknown post or to a reply fails with
  * {@code api.post.create_post.root_id.app_error}; reacting to an unknown post fails with a permission error;
- * emoji names are checked; the same reaction twice is kept once. Failures are the
+ * emoji names are checked; the same reaction twice is kept once. Like {@link MattermostChannel}, posts are idempotent
+ * by key: a root post whose key is already in the channel, or a reply whose key is already in its thread, returns
+ * the existing post and posts nothing. Failures are the
  * {@link ProviderUnavailableException} the live client would throw, with the same message shape.
  */
 public class SandboxMattermost implements ChatChannel {
@@ -49,8 +51,16 @@ public class SandboxMattermost implements ChatChannel {
     }
 
     @Override
-    public synchronized String post(String message) {
-        var post = new Post(newId(), Objects.requireNonNull(message, "message"), clock.instant());
+    public synchronized String post(String key, String message) {
+        requireKey(key);
+        Objects.requireNonNull(message, "message");
+        for (Post root : roots.values()) {
+            if (key.equals(root.key)) {
+                log.info("Sandbox Mattermost: post {} already made as {}", key, root.id);
+                return root.id;
+            }
+        }
+        var post = new Post(newId(), key, message, clock.instant());
         roots.put(post.id, post);
         posts.put(post.id, post);
         log.info("Sandbox Mattermost: posted {}", post.id);
@@ -58,13 +68,18 @@ public class SandboxMattermost implements ChatChannel {
     }
 
     @Override
-    public synchronized void reply(String rootPostId, String message) {
+    public synchronized void reply(String rootPostId, String key, String message) {
+        requireKey(key);
         Objects.requireNonNull(message, "message");
         if (!roots.containsKey(rootPostId)) {
             throw error("POST /api/v4/posts", "api.post.create_post.root_id.app_error",
                     "Invalid RootId parameter.", 400);
         }
-        var reply = new Post(newId(), message, clock.instant());
+        if (roots.get(rootPostId).replies.stream().anyMatch(r -> key.equals(r.key))) {
+            log.info("Sandbox Mattermost: reply {} already made in thread {}", key, rootPostId);
+            return;
+        }
+        var reply = new Post(newId(), key, message, clock.instant());
         roots.get(rootPostId).replies.add(reply);
         posts.put(reply.id, reply);
         log.info("Sandbox Mattermost: replied {} in thread {}", reply.id, rootPostId);
@@ -93,6 +108,12 @@ public class SandboxMattermost implements ChatChannel {
         return Optional.ofNullable(roots.get(rootId)).map(Post::toThread);
     }
 
+    private static void requireKey(String key) {
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("an idempotency key is required");
+        }
+    }
+
     private String newId() {
         var bytes = new byte[16];
         random.nextBytes(bytes);
@@ -117,13 +138,15 @@ public class SandboxMattermost implements ChatChannel {
 
     private static final class Post {
         private final String id;
+        private final String key;
         private final String message;
         private final Instant createdAt;
         private final List<Post> replies = new ArrayList<>();
         private final Set<String> reactions = new LinkedHashSet<>();
 
-        private Post(String id, String message, Instant createdAt) {
+        private Post(String id, String key, String message, Instant createdAt) {
             this.id = id;
+            this.key = key;
             this.message = message;
             this.createdAt = createdAt;
         }

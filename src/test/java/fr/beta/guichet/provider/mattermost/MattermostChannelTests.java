@@ -35,6 +35,11 @@ class MattermostChannelTests {
     private static final String BOT_USER_ID = "edmyj93eds5rcd4g8kht7co64c";
     private static final String POST_ID = "naswrfdx15bk3wsg5fnkmhrj5k";
     private static final String ROOT_ID = "ye6fsybwya4o3tgr61ow4n8bx3";
+    private static final String OTHER_ID = "q3tgr61ow4n8bx3ye6fsybwya4";
+    private static final String KEY = "SUB-2026-0001:announce";
+    private static final String REPLY_KEY = "SUB-2026-0001:claimed";
+    private static final String CHANNEL_POSTS = "/api/v4/channels/" + CHANNEL_ID + "/posts?per_page=200";
+    private static final String THREAD = "/api/v4/posts/" + ROOT_ID + "/thread";
 
     private WireMockServer mattermost;
     private MattermostChannel channel;
@@ -44,6 +49,11 @@ class MattermostChannelTests {
         mattermost = new WireMockServer(options().dynamicPort());
         mattermost.start();
         channel = channel(Duration.ofSeconds(2));
+        // by default nothing was posted yet: the lookups find no post with the key
+        mattermost.stubFor(authenticated(get(urlEqualTo(CHANNEL_POSTS))).atPriority(10)
+                .willReturn(json(200, postList())));
+        mattermost.stubFor(authenticated(get(urlEqualTo(THREAD))).atPriority(10)
+                .willReturn(json(200, postList(postJson(ROOT_ID, "", "Nouvelle demande", KEY)))));
     }
 
     @AfterEach
@@ -56,26 +66,92 @@ class MattermostChannelTests {
         mattermost.stubFor(authenticated(post("/api/v4/posts"))
                 .withHeader("Content-Type", equalTo("application/json"))
                 .withRequestBody(equalToJson("""
-                        {"channel_id": "%s", "message": "Nouvelle demande : sous-domaine *monsite* 🎉"}
-                        """.formatted(CHANNEL_ID)))
+                        {"channel_id": "%s", "message": "Nouvelle demande : sous-domaine *monsite* 🎉",
+                         "props": {"guichet_key": "%s"}}
+                        """.formatted(CHANNEL_ID, KEY)))
                 .willReturn(created(postJson(POST_ID, "", "Nouvelle demande : sous-domaine *monsite* 🎉"))));
 
-        String id = channel.post("Nouvelle demande : sous-domaine *monsite* 🎉");
+        String id = channel.post(KEY, "Nouvelle demande : sous-domaine *monsite* 🎉");
 
         assertThat(id).isEqualTo(POST_ID);
+        mattermost.verify(1, getRequestedFor(urlEqualTo(CHANNEL_POSTS)));
         mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts")));
+    }
+
+    @Test
+    void postWhoseKeyIsAlreadyInTheChannelReturnsThatPostAndPostsNothing() {
+        mattermost.stubFor(authenticated(get(urlEqualTo(CHANNEL_POSTS))).willReturn(json(200, postList(
+                postJson(OTHER_ID, "", "Nouvelle demande SUB-2026-0002", "SUB-2026-0002:announce"),
+                postJson(POST_ID, "", "Nouvelle demande", KEY),
+                postJson(ROOT_ID, "", "Message sans clé", null)))));
+
+        assertThat(channel.post(KEY, "Nouvelle demande")).isEqualTo(POST_ID);
+
+        mattermost.verify(0, postRequestedFor(urlEqualTo("/api/v4/posts")));
+    }
+
+    @Test
+    void postWhoseKeyIsOnlyOnADeletedPostPostsAgain() {
+        mattermost.stubFor(authenticated(get(urlEqualTo(CHANNEL_POSTS))).willReturn(json(200, postList(
+                postJson(OTHER_ID, "", "Nouvelle demande", KEY).replace("\"delete_at\": 0", "\"delete_at\": 1")))));
+        mattermost.stubFor(authenticated(post("/api/v4/posts"))
+                .willReturn(created(postJson(POST_ID, "", "Nouvelle demande", KEY))));
+
+        assertThat(channel.post(KEY, "Nouvelle demande")).isEqualTo(POST_ID);
+        mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts")));
+    }
+
+    @Test
+    void replyWhoseKeyIsAlreadyInTheThreadPostsNothing() {
+        mattermost.stubFor(authenticated(get(urlEqualTo(THREAD))).willReturn(json(200, postList(
+                postJson(ROOT_ID, "", "Nouvelle demande", KEY),
+                postJson(POST_ID, ROOT_ID, "Pris en charge par florian", REPLY_KEY)))));
+
+        channel.reply(ROOT_ID, REPLY_KEY, "Pris en charge par florian");
+
+        mattermost.verify(1, getRequestedFor(urlEqualTo(THREAD)));
+        mattermost.verify(0, postRequestedFor(urlEqualTo("/api/v4/posts")));
+    }
+
+    @Test
+    void failingLookupIsUnavailableAndPostsNothing() {
+        mattermost.stubFor(get(urlEqualTo(CHANNEL_POSTS)).willReturn(appError(500, "app.post.get_posts.app_error",
+                "Unable to get the posts.")));
+        mattermost.stubFor(get(urlEqualTo(THREAD)).willReturn(appError(403, "api.context.permissions.app_error",
+                "You do not have the appropriate permissions.")));
+
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+                .isExactlyInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("GET " + CHANNEL_POSTS + " answered 500")
+                .hasMessageNotContaining(TOKEN);
+        assertThatThrownBy(() -> channel.reply(ROOT_ID, REPLY_KEY, "Fait"))
+                .isExactlyInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("GET " + THREAD + " answered 403");
+        mattermost.verify(0, postRequestedFor(urlEqualTo("/api/v4/posts")));
+    }
+
+    @Test
+    void lookupAnswerWithoutPostsIsUnavailable() {
+        mattermost.stubFor(authenticated(get(urlEqualTo(CHANNEL_POSTS))).willReturn(json(200, "{\"order\": []}")));
+
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+                .isExactlyInstanceOf(ProviderUnavailableException.class)
+                .hasMessageContaining("answered without \"posts\"");
+        mattermost.verify(0, postRequestedFor(urlEqualTo("/api/v4/posts")));
     }
 
     @Test
     void replyPostsInThreadWithRootId() {
         mattermost.stubFor(authenticated(post("/api/v4/posts"))
                 .withRequestBody(equalToJson("""
-                        {"channel_id": "%s", "message": "Pris en charge par florian", "root_id": "%s"}
-                        """.formatted(CHANNEL_ID, ROOT_ID)))
+                        {"channel_id": "%s", "message": "Pris en charge par florian", "root_id": "%s",
+                         "props": {"guichet_key": "%s"}}
+                        """.formatted(CHANNEL_ID, ROOT_ID, REPLY_KEY)))
                 .willReturn(created(postJson(POST_ID, ROOT_ID, "Pris en charge par florian"))));
 
-        channel.reply(ROOT_ID, "Pris en charge par florian");
+        channel.reply(ROOT_ID, REPLY_KEY, "Pris en charge par florian");
 
+        mattermost.verify(1, getRequestedFor(urlEqualTo(THREAD)));
         mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts")));
     }
 
@@ -111,7 +187,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(appError(401, "api.context.session_expired.app_error",
                 "Invalid or expired session, please login again.")));
 
-        assertThatThrownBy(() -> channel.post("Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("mattermost: POST /api/v4/posts answered 401")
                 .hasMessageContaining("api.context.session_expired.app_error")
@@ -125,7 +201,7 @@ class MattermostChannelTests {
                 .withHeader("Content-Type", "text/html")
                 .withBody("<html><body>Bad gateway for Authorization: Bearer " + TOKEN + "</body></html>")));
 
-        assertThatThrownBy(() -> channel.post("Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered 502")
                 .hasMessageContaining("Bearer <token>")
@@ -137,7 +213,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(appError(403, "api.context.permissions.app_error",
                 "You do not have the appropriate permissions.")));
 
-        assertThatThrownBy(() -> channel.post("Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered 403 (bot lacks permission)");
     }
@@ -151,7 +227,7 @@ class MattermostChannelTests {
                 .withHeader("X-Ratelimit-Reset", "1")
                 .withBody("limit exceeded\n")));
 
-        assertThatThrownBy(() -> channel.post("Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered 429 (rate limited): limit exceeded (X-Ratelimit-Reset=1s)");
     }
@@ -161,7 +237,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(appError(500, "app.post.save.app_error",
                 "Unable to save the post.")));
 
-        assertThatThrownBy(() -> channel.post("Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered 500 (server error): app.post.save.app_error: Unable to save the post.");
     }
@@ -171,7 +247,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(appError(400, "api.post.create_post.root_id.app_error",
                 "Invalid RootId parameter.")));
 
-        assertThatThrownBy(() -> channel.reply(ROOT_ID, "Fait"))
+        assertThatThrownBy(() -> channel.reply(ROOT_ID, REPLY_KEY, "Fait"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered 400")
                 .hasMessageContaining("api.post.create_post.root_id.app_error: Invalid RootId parameter.");
@@ -194,7 +270,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts")
                 .willReturn(created(postJson(POST_ID, "", "Nouvelle demande")).withFixedDelay(2_000)));
 
-        assertThatThrownBy(() -> channel.post("Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("POST")
                 .hasMessageContaining("SocketTimeoutException");
@@ -205,9 +281,9 @@ class MattermostChannelTests {
         int port = mattermost.port();
         mattermost.stop();
 
-        assertThatThrownBy(() -> channel.post("Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
-                .hasMessageContaining("http://localhost:" + port + "/api/v4/posts failed");
+                .hasMessageContaining("http://localhost:" + port + "/api/v4/channels/" + CHANNEL_ID + "/posts failed");
     }
 
     @Test
@@ -215,7 +291,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\": \"" + POST_ID)));
 
-        assertThatThrownBy(() -> channel.post("Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("POST /api/v4/posts answered 201 with unreadable JSON");
     }
@@ -225,7 +301,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "text/html").withBody("<html>Maintenance</html>")));
 
-        assertThatThrownBy(() -> channel.post("Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("POST /api/v4/posts answered");
     }
@@ -237,7 +313,7 @@ class MattermostChannelTests {
         mattermost.stubFor(authenticated(post("/api/v4/posts"))
                 .willReturn(created(postJson(POST_ID, "", "Nouvelle demande"))));
 
-        assertThat(channel.post("Nouvelle demande")).isEqualTo(POST_ID);
+        assertThat(channel.post(KEY, "Nouvelle demande")).isEqualTo(POST_ID);
     }
 
     private MattermostChannel channel(Duration readTimeout) {
@@ -265,11 +341,29 @@ class MattermostChannelTests {
     }
 
     private static String postJson(String id, String rootId, String message) {
+        return postJson(id, rootId, message, null);
+    }
+
+    private static String postJson(String id, String rootId, String message, String key) {
+        String props = key == null ? "{}" : "{\"guichet_key\": \"" + key + "\", \"from_bot\": \"true\"}";
         return """
                 {"id": "%s", "create_at": 1767225600000, "update_at": 1767225600000, "edit_at": 0, "delete_at": 0,
                  "is_pinned": false, "user_id": "%s", "channel_id": "%s", "root_id": "%s", "original_id": "",
-                 "message": "%s", "type": "", "props": {}, "hashtags": "", "pending_post_id": "",
+                 "message": "%s", "type": "", "props": %s, "hashtags": "", "pending_post_id": "",
                  "reply_count": 0, "last_reply_at": 0, "participants": null, "metadata": {}}
-                """.formatted(id, BOT_USER_ID, CHANNEL_ID, rootId, message);
+                """.formatted(id, BOT_USER_ID, CHANNEL_ID, rootId, message, props);
+    }
+
+    /** Mattermost's PostList: {@code order} (latest first) and {@code posts} by id. */
+    private static String postList(String... posts) {
+        var order = new java.util.ArrayList<String>();
+        var byId = new java.util.ArrayList<String>();
+        for (String post : posts) {
+            String id = post.substring(post.indexOf("\"id\": \"") + 7, post.indexOf("\"id\": \"") + 7 + 26);
+            order.add("\"" + id + "\"");
+            byId.add("\"" + id + "\": " + post);
+        }
+        return "{\"order\": [" + String.join(", ", order) + "], \"posts\": {" + String.join(", ", byId)
+                + "}, \"next_post_id\": \"\", \"prev_post_id\": \"\", \"has_next\": false}";
     }
 }

@@ -25,7 +25,7 @@ class SandboxMattermostTests {
     void postIdsLookLikeMattermostIds() {
         var ids = new HashSet<String>();
         for (int i = 0; i < 500; i++) {
-            ids.add(sandbox.post("Demande " + i));
+            ids.add(sandbox.post("D-" + i + ":announce", "Demande " + i));
         }
 
         assertThat(ids).hasSize(500).allMatch(id -> id.matches("[ybndrfg8ejkmcpqxot1uwisza345h769]{26}"));
@@ -33,10 +33,10 @@ class SandboxMattermostTests {
 
     @Test
     void postStartsAThreadThatRepliesFollowInOrder() {
-        String root = sandbox.post("Nouvelle demande : sous-domaine monsite");
+        String root = sandbox.post("SUB-1:announce", "Nouvelle demande : sous-domaine monsite");
 
-        sandbox.reply(root, "Pris en charge par florian");
-        sandbox.reply(root, "Fait");
+        sandbox.reply(root, "SUB-1:claimed", "Pris en charge par florian");
+        sandbox.reply(root, "SUB-1:done", "Fait");
 
         var thread = sandbox.thread(root).orElseThrow();
         assertThat(thread.rootId()).isEqualTo(root);
@@ -50,9 +50,36 @@ class SandboxMattermostTests {
     }
 
     @Test
+    void sameKeyGivesTheSamePostAndPostsOnce() {
+        String root = sandbox.post("SUB-1:announce", "Nouvelle demande");
+        String again = sandbox.post("SUB-1:announce", "Nouvelle demande (réessai)");
+        String other = sandbox.post("SUB-2:announce", "Nouvelle demande");
+
+        sandbox.reply(root, "SUB-1:reminder:1", "Relance n°1");
+        sandbox.reply(root, "SUB-1:reminder:1", "Relance n°1");
+        sandbox.reply(root, "SUB-1:reminder:2", "Relance n°2");
+        sandbox.reply(other, "SUB-1:reminder:1", "Relance n°1 ailleurs");
+
+        assertThat(again).isEqualTo(root);
+        assertThat(other).isNotEqualTo(root);
+        assertThat(sandbox.threads()).extracting(SandboxThread::message).containsExactly("Nouvelle demande",
+                "Nouvelle demande");
+        assertThat(sandbox.thread(root).orElseThrow().replies()).extracting(SandboxThread.Reply::message)
+                .containsExactly("Relance n°1", "Relance n°2");
+        assertThat(sandbox.thread(other).orElseThrow().replies()).hasSize(1);
+    }
+
+    @Test
+    void blankKeyIsRefused() {
+        assertThatThrownBy(() -> sandbox.post(" ", "Nouvelle demande")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> sandbox.post(null, "Nouvelle demande")).isInstanceOf(IllegalArgumentException.class);
+        assertThat(sandbox.threads()).isEmpty();
+    }
+
+    @Test
     void threadsAreListedOldestFirst() {
-        String first = sandbox.post("Première");
-        String second = sandbox.post("Deuxième");
+        String first = sandbox.post("A:announce", "Première");
+        String second = sandbox.post("B:announce", "Deuxième");
 
         assertThat(sandbox.threads()).extracting(SandboxThread::rootId).containsExactly(first, second);
         assertThat(sandbox.thread("unknown")).isEmpty();
@@ -60,7 +87,7 @@ class SandboxMattermostTests {
 
     @Test
     void replyToUnknownRootFailsLikeTheApi() {
-        assertThatThrownBy(() -> sandbox.reply("naswrfdx15bk3wsg5fnkmhrj5k", "Fait"))
+        assertThatThrownBy(() -> sandbox.reply("naswrfdx15bk3wsg5fnkmhrj5k", "SUB-1:done", "Fait"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageStartingWith("mattermost: POST /api/v4/posts answered 400")
                 .hasMessageContaining("api.post.create_post.root_id.app_error: Invalid RootId parameter.")
@@ -70,18 +97,18 @@ class SandboxMattermostTests {
 
     @Test
     void replyToAReplyFailsLikeTheApi() {
-        String root = sandbox.post("Nouvelle demande");
-        sandbox.reply(root, "Pris en charge");
+        String root = sandbox.post("SUB-1:announce", "Nouvelle demande");
+        sandbox.reply(root, "SUB-1:claimed", "Pris en charge");
         String replyId = sandbox.thread(root).orElseThrow().replies().get(0).id();
 
-        assertThatThrownBy(() -> sandbox.reply(replyId, "Fait"))
+        assertThatThrownBy(() -> sandbox.reply(replyId, "SUB-1:done", "Fait"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("api.post.create_post.root_id.app_error");
     }
 
     @Test
     void sameReactionTwiceIsKeptOnce() {
-        String root = sandbox.post("Nouvelle demande");
+        String root = sandbox.post("SUB-1:announce", "Nouvelle demande");
 
         sandbox.react(root, "eyes");
         sandbox.react(root, "white_check_mark");
@@ -92,8 +119,8 @@ class SandboxMattermostTests {
 
     @Test
     void reactionOnAReplyIsRecordedOnThatReply() {
-        String root = sandbox.post("Nouvelle demande");
-        sandbox.reply(root, "Fait");
+        String root = sandbox.post("SUB-1:announce", "Nouvelle demande");
+        sandbox.reply(root, "SUB-1:done", "Fait");
         String replyId = sandbox.thread(root).orElseThrow().replies().get(0).id();
 
         sandbox.react(replyId, "white_check_mark");
@@ -113,7 +140,7 @@ class SandboxMattermostTests {
 
     @Test
     void emojiNameWithColonsIsRefusedLikeTheApi() {
-        String root = sandbox.post("Nouvelle demande");
+        String root = sandbox.post("SUB-1:announce", "Nouvelle demande");
 
         assertThatThrownBy(() -> sandbox.react(root, ":white_check_mark:"))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
@@ -124,10 +151,10 @@ class SandboxMattermostTests {
 
     @Test
     void snapshotsDoNotChangeAfterwardsAndCannotBeModified() {
-        String root = sandbox.post("Nouvelle demande");
+        String root = sandbox.post("SUB-1:announce", "Nouvelle demande");
         var before = sandbox.thread(root).orElseThrow();
 
-        sandbox.reply(root, "Fait");
+        sandbox.reply(root, "SUB-1:done", "Fait");
         sandbox.react(root, "white_check_mark");
 
         assertThat(before.replies()).isEmpty();
@@ -138,12 +165,12 @@ class SandboxMattermostTests {
 
     @Test
     void concurrentCallsAreAllRecorded() throws InterruptedException {
-        String root = sandbox.post("Nouvelle demande");
+        String root = sandbox.post("SUB-1:announce", "Nouvelle demande");
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             IntStream.range(0, 200).forEach(i -> pool.execute(() -> {
-                sandbox.post("Demande " + i);
-                sandbox.reply(root, "Réponse " + i);
+                sandbox.post("D-" + i + ":announce", "Demande " + i);
+                sandbox.reply(root, "R:" + i, "Réponse " + i);
                 sandbox.react(root, "white_check_mark");
             }));
         } finally {
