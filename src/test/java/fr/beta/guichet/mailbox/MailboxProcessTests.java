@@ -19,6 +19,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import fr.beta.guichet.lifecycle.LifecycleElements;
@@ -41,6 +44,7 @@ class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
     @Autowired MailboxRequestType mailboxes;
     @Autowired OneTimeSecrets secrets;
     @MockitoSpyBean SandboxEmailDomain email;
+    @MockitoBean JavaMailSender mailSender;
 
     @Override
     protected RequestType<MailboxRequest> type() {
@@ -106,8 +110,14 @@ class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
         assertThat(pi).hasPassed(LifecycleElements.CHECK_PROVIDER);
 
         String reference = pi.getBusinessKey();
+        tasks.confirm(task(pi).getId(), firstHolder());
+        jobs.runDueJobs(pi.getId());
+        var mail = org.mockito.ArgumentCaptor.forClass(SimpleMailMessage.class);
+        verify(mailSender).send(mail.capture());
+        assertThat(mail.getValue().getText()).contains("Mes demandes");
         assertThat(secrets.isAvailable(reference)).isTrue();
         Optional<String> password = secrets.reveal(reference);
+        assertThat(mail.getValue().getText()).doesNotContain(password.orElseThrow());
         assertThat(password).hasValueSatisfying(p -> assertThat(p).hasSize(PasswordGenerator.LENGTH));
         assertThat(secrets.reveal(reference)).as("shown once").isEmpty();
         assertThat(secrets.isAvailable(reference)).isFalse();

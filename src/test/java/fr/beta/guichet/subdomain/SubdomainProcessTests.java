@@ -12,6 +12,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import fr.beta.guichet.lifecycle.RequestLifecycleTests;
@@ -31,6 +34,8 @@ class SubdomainProcessTests extends RequestLifecycleTests<SubdomainRequest> {
 
     @Autowired SubdomainRequestType subdomains;
     @MockitoSpyBean SandboxDnsZone dns;
+    /** An SMTP server is configured: the requester is told by email. */
+    @MockitoBean JavaMailSender mailSender;
 
     @Override
     protected RequestType<SubdomainRequest> type() {
@@ -78,6 +83,29 @@ class SubdomainProcessTests extends RequestLifecycleTests<SubdomainRequest> {
     @Override
     protected long resourcesAtProvider(SubdomainRequest request) {
         return dns.records(ZONE).stream().filter(r -> r.subDomain().equals(request.label())).count();
+    }
+
+    @Test
+    void requesterIsEmailedWhenTheRequestIsDoneOrRejected() {
+        SubdomainRequest request = newRequest();
+        var done = start(request);
+        tasks.take(task(done).getId(), firstHolder());
+        jobs.runDueJobsAndProviderPolling(done.getId());
+        tasks.confirm(task(done).getId(), firstHolder());
+        jobs.runDueJobs(done.getId());
+        var rejected = start(newRequest());
+        tasks.reject(task(rejected).getId(), firstHolder(), "Nom réservé à l'équipe plateforme.");
+        jobs.runDueJobs(rejected.getId());
+
+        var sent = org.mockito.ArgumentCaptor.forClass(SimpleMailMessage.class);
+        org.mockito.Mockito.verify(mailSender, org.mockito.Mockito.times(2)).send(sent.capture());
+        var doneMail = sent.getAllValues().get(0);
+        assertThat(doneMail.getTo()).containsExactly("alice@beta.gouv.fr");
+        assertThat(doneMail.getSubject()).isEqualTo("[Guichet Ops] Votre demande " + done.getBusinessKey() + " est traitée");
+        assertThat(doneMail.getText()).contains(request.label() + ".beta.gouv.fr").contains("en place dans la zone");
+        var rejectedMail = sent.getAllValues().get(1);
+        assertThat(rejectedMail.getSubject()).contains(rejected.getBusinessKey()).contains("rejetée");
+        assertThat(rejectedMail.getText()).contains("Motif : Nom réservé à l'équipe plateforme.");
     }
 
     @Test
