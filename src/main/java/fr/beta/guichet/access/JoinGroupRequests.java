@@ -1,9 +1,9 @@
 package fr.beta.guichet.access;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,16 +22,14 @@ import fr.beta.guichet.lifecycle.TaskActionException;
 public class JoinGroupRequests {
 
     private final RuntimeService runtimeService;
-    private final TaskService taskService;
     private final EngineUser engineUser;
     private final AccessHolders holders;
     private final ReferenceGenerator references;
     private final RequestTasks tasks;
 
-    JoinGroupRequests(RuntimeService runtimeService, TaskService taskService, EngineUser engineUser,
+    JoinGroupRequests(RuntimeService runtimeService, EngineUser engineUser,
             AccessHolders holders, ReferenceGenerator references, RequestTasks tasks) {
         this.runtimeService = runtimeService;
-        this.taskService = taskService;
         this.engineUser = engineUser;
         this.holders = holders;
         this.references = references;
@@ -76,8 +74,8 @@ public class JoinGroupRequests {
         if (approver.equals(applicant)) {
             throw new TaskActionException("access.error.ownRequest");
         }
-        engineUser.run(approver, () -> taskService.complete(taskId, Variables.createVariables()
-                .putValue(JoinGroupProcess.APPROVED.name(), approved)
-                .putValue(JoinGroupProcess.APPROVER.name(), approver)));
+        tasks.complete(taskId, approver, Map.of(
+                JoinGroupProcess.APPROVED.name(), approved,
+                JoinGroupProcess.APPROVER.name(), approver));
     }
 }

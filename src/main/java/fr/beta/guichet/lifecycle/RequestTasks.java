@@ -156,7 +156,11 @@ public class RequestTasks {
         return task;
     }
 
-    private void complete(String taskId, String userId, Map<String, Object> variables) {
+    /**
+     * Completes a task as the user, in its own transaction, with the same race handling as every action here: also
+     * for processes that are not requests (joining a group).
+     */
+    public void complete(String taskId, String userId, Map<String, Object> variables) {
         act(userId, () -> taskService.complete(taskId, variables));
     }
 
