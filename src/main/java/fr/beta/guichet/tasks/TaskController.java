@@ -43,16 +43,46 @@ class TaskController {
         this.holders = holders;
     }
 
+    /**
+     * One page of the task list. {@code page} is taken as text: a missing, non-numeric or out-of-range page shows the
+     * nearest existing page rather than an error.
+     */
     @GetMapping
     String list(@RequestParam(name = "type", required = false) String type,
-            @RequestParam(name = "group", required = false) String group, Principal principal, Model model) {
-        model.addAttribute("tasks", inbox.tasksOf(principal.getName(), type, group));
+            @RequestParam(name = "group", required = false) String group,
+            @RequestParam(name = "page", required = false) String page, Principal principal, Model model) {
+        String selectedType = blankToNull(type);
+        String selectedGroup = blankToNull(group);
+        TaskPage taskPage = inbox.page(principal.getName(), selectedType, selectedGroup, requestedPage(page));
+        model.addAttribute("taskPage", taskPage);
+        model.addAttribute("tasks", taskPage.tasks());
+        model.addAttribute("links", new TaskListLinks(selectedType, selectedGroup));
         model.addAttribute("types", types.processKeys());
         model.addAttribute("groups", holders.groupsOf(principal.getName()).stream()
                 .filter(AccessGroups.RESOURCE_GROUPS::contains).sorted().toList());
-        model.addAttribute("selectedType", type);
-        model.addAttribute("selectedGroup", group);
+        model.addAttribute("selectedType", selectedType);
+        model.addAttribute("selectedGroup", selectedGroup);
         return "tasks/list";
+    }
+
+    /** 1 when missing or not a number; a number too large for an int is simply "beyond the last page". */
+    static int requestedPage(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return 1;
+        }
+        String digits = raw.strip();
+        if (!digits.matches("[+-]?[0-9]+")) {
+            return 1;
+        }
+        try {
+            return Math.max(1, Integer.parseInt(digits));
+        } catch (NumberFormatException tooLarge) {
+            return digits.startsWith("-") ? 1 : Integer.MAX_VALUE;
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** Camunda Tasklist opens a task's form key with {@code ?taskId=…}: the same form as the app's task list. */

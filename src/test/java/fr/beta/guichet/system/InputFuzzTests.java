@@ -96,6 +96,8 @@ class InputFuzzTests {
             check(problems, mvc.perform(post("/taches/" + encoded + "/prendre").with(admin).with(csrf())).andReturn(), "take");
             check(problems, mvc.perform(post("/taches/" + encoded + "/rejeter").param("reason", value).with(admin).with(csrf())).andReturn(), "reject");
             check(problems, mvc.perform(get("/taches").param("type", value).param("group", value).with(admin)).andReturn(), "task filters");
+            check(problems, mvc.perform(get("/taches").param("type", value).param("group", value).param("page", value).with(admin)).andReturn(), "task filters and page");
+            check(problems, mvc.perform(get("/taches").param("page", value).with(admin)).andReturn(), "task page");
             check(problems, mvc.perform(get("/metriques").param("from", value).param("to", value).param("granularity", value).with(manager)).andReturn(), "metrics");
             check(problems, mvc.perform(post("/qui-a-acces/" + encoded + "/rejoindre").with(admin).with(csrf())).andReturn(), "join");
         }

@@ -1,0 +1,105 @@
+package fr.beta.guichet.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import fr.beta.guichet.subdomain.SubdomainProcess;
+import fr.beta.guichet.subdomain.SubdomainRecordType;
+import fr.beta.guichet.subdomain.SubdomainRequest;
+import fr.beta.guichet.support.GuichetSpringTest;
+
+/**
+ * The read model marks a request INCIDENT from the incidents of that request only: an incident on another instance,
+ * shown or not, changes nothing for it, in the task list's lookup as in the requester's list.
+ */
+@GuichetSpringTest
+class RequestReadModelIncidentTests {
+
+    @Autowired RequestReadModel readModel;
+    @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
+    @Autowired IdentityService identityService;
+    @Autowired TaskService taskService;
+
+    private final String requester = "reader-" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<String> started = new ArrayList<>();
+
+    @AfterEach
+    void deleteInstances() {
+        runtimeService.deleteProcessInstancesIfExists(started, "test cleanup", true, true, false);
+        historyService.deleteHistoricProcessInstancesIfExists(started);
+    }
+
+    @Test
+    void onlyTheIncidentsOfTheGivenInstancesCount() {
+        String shown = waitingAtClaim();
+        String other = waitingAtClaim();
+        Incident incident = runtimeService.createIncident("guichet-test", claimExecution(other), "test", "Panne simulée");
+
+        assertThat(readModel.byProcessInstance(List.of(shown)).get(shown).status())
+                .as("an incident on an instance not shown").isEqualTo(RequestStatus.WAITING);
+        assertThat(readModel.byProcessInstance(List.of(other)).get(other).status()).isEqualTo(RequestStatus.INCIDENT);
+        Map<String, RequestView> both = readModel.byProcessInstance(List.of(shown, other));
+        assertThat(both.get(shown).status()).isEqualTo(RequestStatus.WAITING);
+        assertThat(both.get(other).status()).isEqualTo(RequestStatus.INCIDENT);
+        assertThat(readModel.requestsOf(requester)).extracting(RequestView::processInstanceId, RequestView::status)
+                .containsExactlyInAnyOrder(tuple(shown, RequestStatus.WAITING),
+                        tuple(other, RequestStatus.INCIDENT));
+        assertThat(readModel.request(other).orElseThrow().status()).isEqualTo(RequestStatus.INCIDENT);
+
+        runtimeService.resolveIncident(incident.getId());
+        assertThat(readModel.byProcessInstance(List.of(other)).get(other).status()).isEqualTo(RequestStatus.WAITING);
+    }
+
+    @Test
+    void endedRequestsKeepTheirEndStatusAmongOpenOnes() {
+        String open = waitingAtClaim();
+        String cancelled = waitingAtClaim();
+        runtimeService.createIncident("guichet-test", claimExecution(open), "test", "Panne simulée");
+        runtimeService.deleteProcessInstance(cancelled, "test", true, true);
+
+        Map<String, RequestView> views = readModel.byProcessInstance(List.of(open, cancelled));
+        assertThat(views.get(open).status()).isEqualTo(RequestStatus.INCIDENT);
+        assertThat(views.get(cancelled).endedAt()).isNotNull();
+        assertThat(views.get(cancelled).status()).isNotEqualTo(RequestStatus.INCIDENT);
+        assertThat(readModel.byProcessInstance(List.of(cancelled)).get(cancelled).status())
+                .isEqualTo(views.get(cancelled).status());
+    }
+
+    private String claimExecution(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).singleResult().getExecutionId();
+    }
+
+    /** A subdomain request of {@link #requester} waiting at {@code claim}, started directly there. */
+    private String waitingAtClaim() {
+        var variables = Variables.createVariables().putValueTyped(RequestVariables.REQUEST, RequestData.toVariable(
+                new SubdomainRequest("rm" + UUID.randomUUID().toString().substring(0, 8), SubdomainRecordType.A,
+                        "192.0.2.20", 3600, "Lecture", "Tester les statuts")));
+        RequestVariables.REQUESTER.putIn(variables, requester);
+        identityService.setAuthenticatedUserId(requester);
+        try {
+            String pi = runtimeService.createProcessInstanceByKey(SubdomainProcess.KEY)
+                    .businessKey("RM-" + UUID.randomUUID().toString().substring(0, 8)).setVariables(variables)
+                    .startBeforeActivity(LifecycleElements.CLAIM).execute().getId();
+            started.add(pi);
+            return pi;
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+}
