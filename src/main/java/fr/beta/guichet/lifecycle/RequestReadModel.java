@@ -28,7 +28,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestReadModel {
 
-    private static final String[] SHOWN_VARIABLES = {RequestVariables.REQUEST, RequestVariables.REQUESTER.name(),
+    /**
+     * String variables only: they come with the query's rows. The form record ({@code request}, JSON in a byte
+     * array) would cost one more query per request shown, so lists read its description, written at start.
+     */
+    private static final String[] SHOWN_VARIABLES = {RequestVariables.REQUESTER.name(),
             RequestVariables.EXECUTOR.name(), RequestVariables.REJECTION_REASON.name(),
             RequestVariables.EXECUTION_RESULT.name(), RequestVariables.EXECUTION_ERROR.name(),
             RequestVariables.MATTERMOST_POST_ID.name(), RequestVariables.DESCRIPTION.name()};
@@ -96,6 +100,16 @@ public class RequestReadModel {
         for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
                 .processInstanceIdIn(ids).variableNameIn(SHOWN_VARIABLES).list()) {
             variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+        }
+        // Requests started before descriptions were written at start: their record, one query each (legacy only).
+        String[] undescribed = instances.stream().map(HistoricProcessInstance::getId)
+                .filter(id -> !variables.getOrDefault(id, Map.of()).containsKey(RequestVariables.DESCRIPTION.name()))
+                .toArray(String[]::new);
+        if (undescribed.length > 0) {
+            for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(undescribed).variableName(RequestVariables.REQUEST).list()) {
+                variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+            }
         }
         Map<String, Task> openTasks = taskService.createTaskQuery().processInstanceIdIn(ids).list().stream()
                 .collect(Collectors.toMap(Task::getProcessInstanceId, Function.identity(), (a, b) -> a));

@@ -47,6 +47,8 @@ public class RequestStarter {
     private <R extends Record> String start(RequestType<R> type, R request, String requester, String reference) {
         var variables = Variables.createVariables().putValueTyped(RequestVariables.REQUEST, RequestData.toVariable(request));
         RequestVariables.REQUESTER.putIn(variables, requester);
+        // what lists show of the request, as a plain string: lists never load the JSON record (see RequestReadModel)
+        RequestVariables.DESCRIPTION.putIn(variables, shortened(type.describe(request)));
         var instance = engineUser.as(requester,
                 () -> runtimeService.startProcessInstanceByKey(type.processKey(), reference, variables));
 
@@ -58,5 +60,10 @@ public class RequestStarter {
         own.addPermission(Permissions.UPDATE);
         authorizationService.saveAuthorization(own);
         return reference;
+    }
+
+    /** Camunda keeps string variables in a 4000-character column: descriptions stay well below. */
+    private static String shortened(String description) {
+        return description.length() <= 1000 ? description : description.substring(0, 999) + "…";
     }
 }

@@ -284,6 +284,7 @@ public final class GuichetBenchmark {
                     Long.class);
             Date moved = Date.from(Instant.now().plus(after).plusSeconds(60));
             ClockUtil.setCurrentTime(moved);
+            CpuMeter cpu = CpuMeter.start();
             long start = System.nanoTime();
             long firstAt = -1;
             long reminded = 0;
@@ -304,6 +305,7 @@ public final class GuichetBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             long jobs = jdbc.queryForObject("SELECT count(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2", Long.class)
                     - jobLogBefore;
+            Map<String, Object> cpuUse = cpu.per(reminded);
             long failed = jdbc.queryForObject("SELECT count(*) FROM ACT_RU_INCIDENT", Long.class);
             ClockUtil.reset();
             Map<String, Object> storm = new LinkedHashMap<>();
@@ -315,6 +317,7 @@ public final class GuichetBenchmark {
             storm.put("jobsPerSecond", round(jobs / seconds));
             storm.put("remindersPerSecond", round(reminded / seconds));
             storm.put("openIncidents", failed);
+            storm.put("cpu", cpuUse);
             storm.put("progress", progress);
             return storm;
         }

@@ -31,7 +31,8 @@ final class Report {
         if (start != null) {
             md.append("\n## Start form (subdomain) over HTTP\n\n")
                     .append("| users | req/s | % of pgbench TPS | p50 ms | p95 ms | p99 ms | max ms | errors |"
-                            + " job backlog | drained in s |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                            + " job backlog | drained in s | CPU busy | JVM CPU ms/req | other CPU ms/req |\n"
+                            + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (Map<String, Object> level : start) {
                 Map<String, Object> backlog = (Map<String, Object>) level.get("backlog");
                 md.append("| ").append(level.get("users")).append(" | ").append(level.get("requestsPerSecond"))
@@ -39,7 +40,9 @@ final class Report {
                         .append(" | ").append(level.get("p95Ms")).append(" | ").append(level.get("p99Ms"))
                         .append(" | ").append(level.get("maxMs")).append(" | ").append(level.get("errors"))
                         .append(" | ").append(backlog.get("jobsAtEnd")).append(" | ")
-                        .append(backlog.get("secondsToDrain")).append(" |\n");
+                        .append(backlog.get("secondsToDrain")).append(" | ").append(cpu(level, "machineBusyPercent"))
+                        .append(" % | ").append(cpu(level, "jvmCpuMsPerUnit")).append(" | ")
+                        .append(cpu(level, "otherCpuMsPerUnit")).append(" |\n");
             }
         }
         Map<String, Object> fill = (Map<String, Object>) results.get("fill");
@@ -66,12 +69,15 @@ final class Report {
         Map<String, Object> storm = (Map<String, Object>) results.get("timerStorm");
         if (storm != null) {
             md.append("\n## Timer storm\n\n| due reminders | reminded | all fired in s | first after s | jobs |"
-                    + " jobs/s | reminders/s | incidents |\n|---:|---:|---:|---:|---:|---:|---:|---:|\n| ")
+                    + " jobs/s | reminders/s | incidents | CPU busy | JVM CPU ms/reminder | other CPU ms/reminder |\n"
+                    + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n| ")
                     .append(storm.get("dueReminders")).append(" | ").append(storm.get("reminded")).append(" | ")
                     .append(storm.get("secondsUntilAllFired")).append(" | ").append(storm.get("secondsUntilFirst"))
                     .append(" | ").append(storm.get("jobsSucceeded")).append(" | ")
                     .append(storm.get("jobsPerSecond")).append(" | ").append(storm.get("remindersPerSecond"))
-                    .append(" | ").append(storm.get("openIncidents")).append(" |\n");
+                    .append(" | ").append(storm.get("openIncidents")).append(" | ")
+                    .append(cpu(storm, "machineBusyPercent")).append(" % | ").append(cpu(storm, "jvmCpuMsPerUnit"))
+                    .append(" | ").append(cpu(storm, "otherCpuMsPerUnit")).append(" |\n");
         }
         Map<String, Object> settings = (Map<String, Object>) results.get("appSettings");
         if (settings != null) {
@@ -79,6 +85,12 @@ final class Report {
             settings.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
         }
         return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object cpu(Map<String, Object> phase, String key) {
+        Object cpu = phase.get("cpu");
+        return cpu instanceof Map ? ((Map<String, Object>) cpu).getOrDefault(key, "–") : "–";
     }
 
     /** Start throughput as a percentage of pgbench's TPS at the same concurrency. */

@@ -12,7 +12,8 @@ import fr.beta.guichet.support.Browser;
 
 /**
  * Closed-loop load: each requester (own session, own connection) posts the subdomain start form, waits for the
- * answer, posts again. Only answers of the measured window count; an answer other than the redirect to « Mes
+ * answer, posts again. Requests sent after the warm-up count for latency and errors, however late they are
+ * answered; throughput counts the successful answers within the window. An answer other than the redirect to « Mes
  * demandes » is an error.
  */
 final class StartLoad {
@@ -27,6 +28,7 @@ final class StartLoad {
         List<long[]> latencies = new ArrayList<>();
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger ok = new AtomicInteger();
+        AtomicInteger okInWindow = new AtomicInteger();
         Map<String, Integer> errorKinds = new java.util.concurrent.ConcurrentHashMap<>();
         CountDownLatch done = new CountDownLatch(users.size());
         for (Browser user : users) {
@@ -53,11 +55,16 @@ final class StartLoad {
                             outcome = e.getClass().getSimpleName();
                         }
                         long t1 = System.nanoTime();
-                        if (t0 >= warmupEnd && t1 <= end) {
+                        // every request sent in the window counts, however late its answer (a stalled server
+                        // must show as latency and errors, not as silence); throughput counts those answered in it
+                        if (t0 >= warmupEnd) {
+                            if (count[0] < mine.length) {
+                                mine[count[0]++] = t1 - t0;
+                            }
                             if (outcome == null) {
                                 ok.incrementAndGet();
-                                if (count[0] < mine.length) {
-                                    mine[count[0]++] = t1 - t0;
+                                if (t1 <= end) {
+                                    okInWindow.incrementAndGet();
                                 }
                             } else {
                                 errors.incrementAndGet();
@@ -72,7 +79,11 @@ final class StartLoad {
             }, "bench-user-" + latencies.size());
             thread.start();
         }
+        // CPU of the measured window only (after the warm-up)
+        Thread.sleep(Math.max(0, (warmupEnd - System.nanoTime()) / 1_000_000));
+        CpuMeter cpu = CpuMeter.start();
         done.await();
+        Map<String, Object> cpuUse = cpu.per(ok.get() + errors.get());
         List<Long> all = new ArrayList<>();
         for (long[] mine : latencies) {
             int n = (int) mine[mine.length - 1];
@@ -84,10 +95,11 @@ final class StartLoad {
         level0.put("users", level);
         level0.put("seconds", seconds);
         level0.put("requests", ok.get());
-        level0.put("requestsPerSecond", GuichetBenchmark.round(ok.get() / (double) seconds));
+        level0.put("requestsPerSecond", GuichetBenchmark.round(okInWindow.get() / (double) seconds));
         level0.putAll(Latencies.summary(all));
         level0.put("errors", errors.get());
         level0.put("errorKinds", errorKinds);
+        level0.put("cpu", cpuUse);
         return level0;
     }
 }

@@ -72,6 +72,7 @@ class TaskListPagingTests {
     @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
     @Autowired MessageSource messages;
+    @Autowired fr.beta.guichet.lifecycle.RequestTypes types;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String me = "pager-" + run;
@@ -264,8 +265,9 @@ class TaskListPagingTests {
 
         assertThat(fifty.queries()).as("statements for 50 tasks").isEqualTo(twenty.queries())
                 .isEqualTo(seven.queries()).isBetween(1L, 8L);
+        // no query per row: the description is a string variable, the JSON record is never loaded for a list
         assertThat(List.of(fifty.byteArrays(), twenty.byteArrays(), seven.byteArrays()))
-                .as("JSON variables loaded").containsExactly(50L, 20L, 7L);
+                .as("JSON variables loaded").containsExactly(0L, 0L, 0L);
     }
 
     /** SQL statements of one request, apart from the loads of variables' byte arrays, and those loads. */
@@ -320,6 +322,12 @@ class TaskListPagingTests {
         return Duration.ofMinutes(n);
     }
 
+    @SuppressWarnings("unchecked")
+    private <R extends Record> String describe(String processKey, Record request) {
+        var type = (fr.beta.guichet.lifecycle.RequestType<R>) types.byKey(processKey).orElseThrow();
+        return type.describe((R) request);
+    }
+
     /** A request waiting at {@code claim} since {@code created}, offered to {@code group} only. */
     private void claimTask(String processKey, String group, String assignee, Instant created) {
         String reference = "PG" + run + "-" + String.format("%03d", fixtures.size());
@@ -330,6 +338,8 @@ class TaskListPagingTests {
         var variables = Variables.createVariables().putValueTyped(RequestVariables.REQUEST,
                 RequestData.toVariable(request));
         RequestVariables.REQUESTER.putIn(variables, "alice");
+        // as RequestStarter writes it: lists read this string, never the JSON record
+        RequestVariables.DESCRIPTION.putIn(variables, describe(processKey, request));
         ClockUtil.setCurrentTime(Date.from(created));
         String pi = runtimeService.createProcessInstanceByKey(processKey).businessKey(reference)
                 .setVariables(variables).startBeforeActivity(LifecycleElements.CLAIM).execute().getId();
