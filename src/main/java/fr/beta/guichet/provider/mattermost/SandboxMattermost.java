@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +42,8 @@ public class SandboxMattermost implements ChatChannel {
     private final Clock clock;
     private final Map<String, Post> roots = new LinkedHashMap<>();
     private final Map<String, Post> posts = new LinkedHashMap<>();
+    /** Root posts by idempotency key: the lookup stays constant-time with thousands of threads (benchmark). */
+    private final Map<String, Post> rootsByKey = new HashMap<>();
 
     public SandboxMattermost() {
         this(Clock.systemUTC());
@@ -54,14 +57,14 @@ public class SandboxMattermost implements ChatChannel {
     public synchronized String post(String key, String message) {
         requireKey(key);
         Objects.requireNonNull(message, "message");
-        for (Post root : roots.values()) {
-            if (key.equals(root.key)) {
-                log.info("Sandbox Mattermost: post {} already made as {}", key, root.id);
-                return root.id;
-            }
+        Post existing = rootsByKey.get(key);
+        if (existing != null) {
+            log.info("Sandbox Mattermost: post {} already made as {}", key, existing.id);
+            return existing.id;
         }
         var post = new Post(newId(), key, message, clock.instant());
         roots.put(post.id, post);
+        rootsByKey.put(key, post);
         posts.put(post.id, post);
         log.info("Sandbox Mattermost: posted {}", post.id);
         return post.id;
