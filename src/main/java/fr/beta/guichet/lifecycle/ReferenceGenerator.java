@@ -6,8 +6,11 @@ import java.time.Year;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Readable, gap-tolerant, unique references such as {@code SUB-2026-0042}, one counter per prefix and year. The
@@ -18,10 +21,14 @@ public class ReferenceGenerator {
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** The year's first row, inserted under a savepoint: PostgreSQL aborts a whole transaction on a failed insert. */
+    private final TransactionTemplate savepoint;
 
-    ReferenceGenerator(JdbcTemplate jdbc, Clock clock) {
+    ReferenceGenerator(JdbcTemplate jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
@@ -29,10 +36,12 @@ public class ReferenceGenerator {
         int year = Year.now(clock).getValue();
         if (increment(prefix, year) == 0) {
             try {
-                jdbc.update("INSERT INTO guichet_reference_counter (prefix, ref_year, last_value) VALUES (?, ?, 0)",
-                        prefix, year);
+                savepoint.executeWithoutResult(status -> jdbc.update(
+                        "INSERT INTO guichet_reference_counter (prefix, ref_year, last_value) VALUES (?, ?, 0)",
+                        prefix, year));
             } catch (DuplicateKeyException concurrentInsert) {
-                // another submission created the row first: incrementing it is all we need
+                // another submission created the row first (rolled back to the savepoint): incrementing it is all
+                // we need
             }
             increment(prefix, year);
         }

@@ -60,6 +60,8 @@ public final class GuichetBenchmark {
             .mapToInt(Integer::parseInt).toArray();
     static final int SECONDS = Integer.getInteger("bench.seconds", 20);
     static final int WARMUP = Integer.getInteger("bench.warmup", 5);
+    /** Before the first level: lets the JIT compile the start path, so that 1 user is not measured cold. */
+    static final int JIT_WARMUP = Integer.getInteger("bench.jitWarmup", 30);
     static final int OPEN_TASKS = Integer.getInteger("bench.tasks", 10_000);
     static final int PAGE_RUNS = Integer.getInteger("bench.pageRuns", 20);
     static final String PGBENCH = System.getProperty("bench.pgbench", "pgbench");
@@ -81,6 +83,8 @@ public final class GuichetBenchmark {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
+                // the database's side of each phase (SqlTop)
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                 .start()) {
             int port = postgres.getPort();
             JdbcTemplate admin = new JdbcTemplate(postgres.getPostgresDatabase());
@@ -146,6 +150,7 @@ public final class GuichetBenchmark {
         private final ManagementService management;
         private final TaskService tasks;
         private final AtomicInteger sequence = new AtomicInteger();
+        private final SqlTop sql;
 
         Run(ConfigurableApplicationContext app, Map<String, Object> results) {
             this.app = app;
@@ -154,6 +159,7 @@ public final class GuichetBenchmark {
             this.jdbc = app.getBean(JdbcTemplate.class);
             this.management = app.getBean(ManagementService.class);
             this.tasks = app.getBean(TaskService.class);
+            this.sql = new SqlTop(jdbc);
         }
 
         void run() throws Exception {
@@ -167,10 +173,16 @@ public final class GuichetBenchmark {
                     requesters.add(new Browser(port).login(requester(i), "bench"));
                     requesters.get(i).page("/demandes/sous-domaine");
                 }
+                if (JIT_WARMUP > 0) {
+                    StartLoad.run(requesters.subList(0, Math.min(10, maxUsers)), 0, JIT_WARMUP, sequence, 0);
+                    drain();
+                }
                 for (int users : USERS) {
+                    sql.reset();
                     Map<String, Object> level = StartLoad.run(requesters.subList(0, users), WARMUP, SECONDS,
                             sequence, users);
                     level.put("backlog", drain());
+                    level.put("sqlTop", sql.top(8));
                     levels.add(level);
                     write(results);
                 }
@@ -184,12 +196,16 @@ public final class GuichetBenchmark {
                 Browser requester = new Browser(port).login(requester(0), "bench");
                 Map<String, Object> pages = new LinkedHashMap<>();
                 pages.put("openClaimTasks", openClaims());
+                sql.reset();
                 pages.put("taskList", PageTimer.time(holder, "/taches", PAGE_RUNS));
+                pages.put("taskListSqlTop", sql.top(8));
                 pages.put("taskListFilteredByType", PageTimer.time(holder, "/taches?type=request-subdomain",
                         PAGE_RUNS));
                 pages.put("myRequestsRequests", jdbc.queryForObject(
                         "SELECT count(*) FROM ACT_HI_PROCINST WHERE START_USER_ID_ = ?", Long.class, requester(0)));
+                sql.reset();
                 pages.put("myRequests", PageTimer.time(requester, "/mes-demandes", PAGE_RUNS));
+                pages.put("myRequestsSqlTop", sql.top(8));
                 results.put("pages", pages);
                 write(results);
             }
@@ -283,6 +299,7 @@ public final class GuichetBenchmark {
             long jobLogBefore = jdbc.queryForObject("SELECT count(*) FROM ACT_HI_JOB_LOG WHERE JOB_STATE_ = 2",
                     Long.class);
             Date moved = Date.from(Instant.now().plus(after).plusSeconds(60));
+            sql.reset();
             ClockUtil.setCurrentTime(moved);
             CpuMeter cpu = CpuMeter.start();
             long start = System.nanoTime();
@@ -318,6 +335,7 @@ public final class GuichetBenchmark {
             storm.put("remindersPerSecond", round(reminded / seconds));
             storm.put("openIncidents", failed);
             storm.put("cpu", cpuUse);
+            storm.put("sqlTop", sql.top(8));
             storm.put("progress", progress);
             return storm;
         }

@@ -79,10 +79,30 @@ final class Report {
                     .append(cpu(storm, "machineBusyPercent")).append(" % | ").append(cpu(storm, "jvmCpuMsPerUnit"))
                     .append(" | ").append(cpu(storm, "otherCpuMsPerUnit")).append(" |\n");
         }
+        md.append(sqlSection("start, 50 users", start == null || start.isEmpty() ? null
+                : start.get(start.size() - 1).get("sqlTop")));
+        md.append(sqlSection("task list", pages == null ? null : pages.get("taskListSqlTop")));
+        md.append(sqlSection("Mes demandes", pages == null ? null : pages.get("myRequestsSqlTop")));
+        md.append(sqlSection("timer storm", storm == null ? null : storm.get("sqlTop")));
         Map<String, Object> settings = (Map<String, Object>) results.get("appSettings");
         if (settings != null) {
             md.append("\n## Effective settings\n\n| setting | value |\n|---|---|\n");
             settings.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+        }
+        return md.toString();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String sqlSection(String phase, Object rows) {
+        if (!(rows instanceof List) || ((List<?>) rows).isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\n### PostgreSQL time by statement: " + phase + "\n\n"
+                + "| statement | calls | total ms | mean ms |\n|---|---:|---:|---:|\n");
+        for (Map<String, Object> row : (List<Map<String, Object>>) rows) {
+            md.append("| `").append(String.valueOf(row.get("query")).replace("|", "\\|")).append("` | ")
+                    .append(row.get("calls")).append(" | ").append(row.get("total_ms")).append(" | ")
+                    .append(row.get("mean_ms")).append(" |\n");
         }
         return md.toString();
     }
