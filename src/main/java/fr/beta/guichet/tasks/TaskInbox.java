@@ -8,9 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.NativeTaskQuery;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.access.JoinGroupProcess;
@@ -24,6 +29,11 @@ import fr.beta.guichet.lifecycle.RequestView;
  * The tasks an admin may act on: those of their groups (claimed by anyone or not) plus those assigned to them,
  * oldest first, one page at a time. Filtering, ordering and paging happen in the database: a page costs a fixed
  * number of queries whatever the number of open tasks, and only the shown tasks' requests are read.
+ * <p>
+ * The two queries are native SQL on the engine's tables: « assigned to me OR candidate of one of my groups » as a
+ * {@code TaskQuery} or-query joins every task to its identity links, de-duplicates and sorts them all before the
+ * page (45 ms with 10,000 tasks on PostgreSQL); written with {@code EXISTS}, PostgreSQL walks the creation-time
+ * index and stops after one page (bench/README.md).
  */
 @Component
 class TaskInbox {
@@ -31,15 +41,17 @@ class TaskInbox {
     static final int PAGE_SIZE = 50;
 
     private final TaskService taskService;
+    private final ManagementService managementService;
     private final AccessHolders holders;
     private final RequestReadModel readModel;
     private final RequestTypes types;
     private final EscalationProperties escalation;
     private final Clock clock;
 
-    TaskInbox(TaskService taskService, AccessHolders holders, RequestReadModel readModel, RequestTypes types,
+    TaskInbox(TaskService taskService, ManagementService managementService, AccessHolders holders, RequestReadModel readModel, RequestTypes types,
             EscalationProperties escalation, Clock clock) {
         this.taskService = taskService;
+        this.managementService = managementService;
         this.holders = holders;
         this.readModel = readModel;
         this.types = types;
@@ -64,25 +76,21 @@ class TaskInbox {
         if (oneGroup && !groups.contains(groupFilter)) {
             return TaskPage.empty();
         }
-        TaskQuery query = taskService.createTaskQuery();
-        if (oneGroup) {
-            query.taskCandidateGroupIn(List.of(groupFilter)).includeAssignedTasks();
-        } else if (groups.isEmpty()) {
-            query.taskAssignee(userId);
-        } else {
-            // (candidate group in my groups, assigned or not) OR (assigned to me, whatever its group)
-            query.or().taskCandidateGroupIn(groups).includeAssignedTasks().taskAssignee(userId).endOr();
-        }
+        Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        String where = visibleTo(userId, oneGroup ? List.of(groupFilter) : groups, !oneGroup, parameters);
         if (oneType) {
-            query.processDefinitionKey(processKeyFilter);
+            where += " AND T.PROC_DEF_ID_ IN (SELECT D.ID_ FROM " + table(ProcessDefinitionEntity.class)
+                    + " D WHERE D.KEY_ = #{processKey})";
+            parameters.put("processKey", processKeyFilter);
         }
-        long total = query.count();
+        String from = " FROM " + table(TaskEntity.class) + " T WHERE " + where;
+        long total = nativeQuery("SELECT count(*)" + from, parameters).count();
         if (total == 0) {
             return TaskPage.empty();
         }
         int pageCount = (int) ((total + PAGE_SIZE - 1) / PAGE_SIZE);
         int page = Math.min(Math.max(requestedPage, 1), pageCount);
-        List<Task> tasks = query.orderByTaskCreateTime().asc().orderByTaskId().asc()
+        List<Task> tasks = nativeQuery("SELECT T.*" + from + " ORDER BY T.CREATE_TIME_ ASC, T.ID_ ASC", parameters)
                 .listPage((page - 1) * PAGE_SIZE, PAGE_SIZE);
         Map<String, RequestView> requests = readModel.byProcessInstance(
                 tasks.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull).distinct().toList());
@@ -95,6 +103,36 @@ class TaskInbox {
             }
         }
         return new TaskPage(views, page, pageCount, total);
+    }
+
+    /**
+     * Candidate of one of {@code groups} (claimed by anyone or not), or, when {@code orAssigned}, assigned to the
+     * user whatever its group.
+     */
+    private String visibleTo(String userId, List<String> groups, boolean orAssigned, Map<String, Object> parameters) {
+        parameters.put("assignee", userId);
+        if (groups.isEmpty()) {
+            return "T.ASSIGNEE_ = #{assignee}";
+        }
+        parameters.put("candidate", IdentityLinkType.CANDIDATE);
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < groups.size(); i++) {
+            parameters.put("group" + i, groups.get(i));
+            names.add("#{group" + i + "}");
+        }
+        String candidate = "EXISTS (SELECT 1 FROM " + table(IdentityLinkEntity.class) + " I WHERE I.TASK_ID_ = T.ID_"
+                + " AND I.TYPE_ = #{candidate} AND I.GROUP_ID_ IN (" + String.join(", ", names) + "))";
+        return orAssigned ? "(T.ASSIGNEE_ = #{assignee} OR " + candidate + ")" : candidate;
+    }
+
+    private NativeTaskQuery nativeQuery(String sql, Map<String, Object> parameters) {
+        NativeTaskQuery query = taskService.createNativeTaskQuery().sql(sql);
+        parameters.forEach(query::parameter);
+        return query;
+    }
+
+    private String table(Class<?> entity) {
+        return managementService.getTableName(entity);
     }
 
     private boolean isKnownProcess(String processKey) {

@@ -307,7 +307,7 @@ public final class GuichetBenchmark {
             long reminded = 0;
             List<Object> progress = new ArrayList<>();
             while (reminded < due && System.nanoTime() - start < Duration.ofMinutes(20).toNanos()) {
-                Thread.sleep(250);
+                Thread.sleep(1000);
                 // the engine clock stands still while we wait: keep it moving with the wall clock
                 ClockUtil.setCurrentTime(new Date(moved.getTime() + (System.nanoTime() - start) / 1_000_000));
                 reminded = jdbc.queryForObject(countReminded, Long.class, LifecycleElements.REMIND_HOLDERS)
