@@ -31,9 +31,10 @@ import com.zaxxer.hikari.HikariDataSource;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
 
 /**
- * References on real PostgreSQL, where a failed statement aborts its whole transaction: many submissions at once,
- * the first of a new year included (the row is created by one of them, the others must not fail), get distinct,
- * gap-free numbers. Found by the benchmark: before the savepoint, the losers of the first insert answered 500.
+ * References on real PostgreSQL: many submissions at once, the first of a new year included (its sequence is
+ * created by one of them, the others must not fail), get distinct, gap-free numbers; a year already numbered by the
+ * former counter row goes on after it. Found by the benchmark: with the counter row, the losers of the year's first
+ * insert answered 500 (PostgreSQL aborts a transaction on a failed insert), and every start waited on its lock.
  */
 class ReferenceGeneratorIT {
 
@@ -78,6 +79,18 @@ class ReferenceGeneratorIT {
     @AfterAll
     static void stop() {
         context.close();
+    }
+
+    @Test
+    void aYearNumberedByTheFormerCounterGoesOnAfterIt() {
+        ReferenceGenerator references = context.getBean(ReferenceGenerator.class);
+        String prefix = "M" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+        int year = java.time.Year.now().getValue();
+        context.getBean(JdbcTemplate.class).update(
+                "INSERT INTO guichet_reference_counter (prefix, ref_year, last_value) VALUES (?, ?, 41)", prefix, year);
+
+        assertThat(references.next(prefix)).isEqualTo(prefix + "-" + year + "-0042");
+        assertThat(references.next(prefix)).isEqualTo(prefix + "-" + year + "-0043");
     }
 
     @Test
