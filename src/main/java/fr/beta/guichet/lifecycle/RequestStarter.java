@@ -15,10 +15,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * variable {@code request}, the requester as start user, and an authorization that lets the requester read and
  * cancel this instance only. All in one transaction: there is never an instance without its authorization.
  * <p>
- * The reference is taken first, in its own short transaction ({@link ReferenceGenerator#next}), and only then is
- * the start transaction opened: a thread never holds two pooled connections at once, so concurrent submissions
- * cannot exhaust the pool waiting on each other (measured in {@code bench/}). A failed start leaves a gap in the
- * numbering, which references allow.
+ * The reference is taken first ({@link ReferenceGenerator#next}: a database sequence, created once a year in a
+ * transaction of its own), and only then is the start transaction opened: a thread never holds two pooled
+ * connections at once, so concurrent submissions cannot exhaust the pool waiting on each other (before, 50
+ * concurrent requesters stalled the app: bench/README.md). A failed start leaves a gap in the numbering, which
+ * references allow.
  */
 @Component
 public class RequestStarter {

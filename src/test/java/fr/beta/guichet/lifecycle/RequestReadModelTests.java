@@ -25,16 +25,20 @@ import fr.beta.guichet.support.GuichetSpringTest;
 
 /**
  * The read model marks a request INCIDENT from the incidents of that request only: an incident on another instance,
- * shown or not, changes nothing for it, in the task list's lookup as in the requester's list.
+ * shown or not, changes nothing for it, in the task list's lookup as in the requester's list. Lists show what a
+ * request asks from the {@code description} string written at start, without loading the JSON record; requests
+ * started before that variable existed show the same text, read from their record.
  */
 @GuichetSpringTest
-class RequestReadModelIncidentTests {
+class RequestReadModelTests {
 
     @Autowired RequestReadModel readModel;
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
     @Autowired TaskService taskService;
+    @Autowired RequestStarter starter;
+    @Autowired RequestTypes types;
 
     private final String requester = "reader-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<String> started = new ArrayList<>();
@@ -79,6 +83,34 @@ class RequestReadModelIncidentTests {
         assertThat(views.get(cancelled).status()).isNotEqualTo(RequestStatus.INCIDENT);
         assertThat(readModel.byProcessInstance(List.of(cancelled)).get(cancelled).status())
                 .isEqualTo(views.get(cancelled).status());
+    }
+
+    @Test
+    void newAndOlderRequestsShowTheSameDescription() {
+        String label = "desc" + UUID.randomUUID().toString().substring(0, 8);
+        var request = new SubdomainRequest(label, SubdomainRecordType.CNAME, "app.example.net", 3600, "Lecture",
+                "Tester les descriptions");
+        @SuppressWarnings("unchecked")
+        var type = (RequestType<SubdomainRequest>) types.byKey(SubdomainProcess.KEY).orElseThrow();
+        String expected = type.describe(request);
+
+        String reference = starter.start(type, request, "alice");
+        String fresh = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult()
+                .getId();
+        started.add(fresh);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(fresh)
+                .variableName(RequestVariables.DESCRIPTION.name()).singleResult().getValue()).isEqualTo(expected);
+
+        var legacyVariables = Variables.createVariables().putValueTyped(RequestVariables.REQUEST,
+                RequestData.toVariable(request));
+        RequestVariables.REQUESTER.putIn(legacyVariables, "alice");
+        String legacy = runtimeService.createProcessInstanceByKey(SubdomainProcess.KEY).businessKey("OLD-" + label)
+                .setVariables(legacyVariables).startBeforeActivity(LifecycleElements.CLAIM).execute().getId();
+        started.add(legacy);
+
+        var views = readModel.byProcessInstance(List.of(fresh, legacy));
+        assertThat(views.get(fresh).description()).isEqualTo(expected).contains(label);
+        assertThat(views.get(legacy).description()).isEqualTo(expected);
     }
 
     private String claimExecution(String processInstanceId) {
