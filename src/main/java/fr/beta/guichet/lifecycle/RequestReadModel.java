@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds what people see of requests from Camunda's history, a fixed number of queries per page (no query per
- * request), only for the requests shown. One exception the engine imposes: it loads each shown request's JSON
- * {@code request} variable from its byte array on its own. Requesters see only the requests they started.
+ * request), only for the requests shown: string variables only, never the JSON record of each request (requests
+ * started before their description was written at start excepted). Requesters see only the requests they started.
  */
 @Component
 public class RequestReadModel {
@@ -97,19 +97,15 @@ public class RequestReadModel {
         }
         String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
         Map<String, Map<String, Object>> variables = new HashMap<>();
-        for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(ids).variableNameIn(SHOWN_VARIABLES).list()) {
-            variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
-        }
+        collect(variables, historyService.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(ids).variableNameIn(SHOWN_VARIABLES).list());
         // Requests started before descriptions were written at start: their record, one query each (legacy only).
         String[] undescribed = instances.stream().map(HistoricProcessInstance::getId)
                 .filter(id -> !variables.getOrDefault(id, Map.of()).containsKey(RequestVariables.DESCRIPTION.name()))
                 .toArray(String[]::new);
         if (undescribed.length > 0) {
-            for (HistoricVariableInstance v : historyService.createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(undescribed).variableName(RequestVariables.REQUEST).list()) {
-                variables.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
-            }
+            collect(variables, historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(undescribed).variableName(RequestVariables.REQUEST).list());
         }
         Map<String, Task> openTasks = taskService.createTaskQuery().processInstanceIdIn(ids).list().stream()
                 .collect(Collectors.toMap(Task::getProcessInstanceId, Function.identity(), (a, b) -> a));
@@ -118,6 +114,12 @@ public class RequestReadModel {
                 .map(instance -> view(instance, variables.getOrDefault(instance.getId(), Map.of()),
                         openTasks.get(instance.getId()), withIncident.contains(instance.getId())))
                 .toList();
+    }
+
+    private static void collect(Map<String, Map<String, Object>> byInstance, List<HistoricVariableInstance> found) {
+        for (HistoricVariableInstance v : found) {
+            byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package fr.beta.guichet.tasks;
 
 import java.security.Principal;
+import java.util.List;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,13 +54,14 @@ class TaskController {
             @RequestParam(name = "page", required = false) String page, Principal principal, Model model) {
         String selectedType = blankToNull(type);
         String selectedGroup = blankToNull(group);
-        TaskPage taskPage = inbox.page(principal.getName(), selectedType, selectedGroup, requestedPage(page));
+        List<String> myGroups = holders.groupsOf(principal.getName());
+        TaskPage taskPage = inbox.page(principal.getName(), myGroups, selectedType, selectedGroup,
+                requestedPage(page));
         model.addAttribute("taskPage", taskPage);
         model.addAttribute("tasks", taskPage.tasks());
         model.addAttribute("links", new TaskListLinks(selectedType, selectedGroup));
         model.addAttribute("types", types.processKeys());
-        model.addAttribute("groups", holders.groupsOf(principal.getName()).stream()
-                .filter(AccessGroups.RESOURCE_GROUPS::contains).sorted().toList());
+        model.addAttribute("groups", myGroups.stream().filter(AccessGroups.RESOURCE_GROUPS::contains).sorted().toList());
         model.addAttribute("selectedType", selectedType);
         model.addAttribute("selectedGroup", selectedGroup);
         return "tasks/list";

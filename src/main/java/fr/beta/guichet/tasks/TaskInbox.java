@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,17 +43,15 @@ class TaskInbox {
 
     private final TaskService taskService;
     private final ManagementService managementService;
-    private final AccessHolders holders;
     private final RequestReadModel readModel;
     private final RequestTypes types;
     private final EscalationProperties escalation;
     private final Clock clock;
 
-    TaskInbox(TaskService taskService, ManagementService managementService, AccessHolders holders, RequestReadModel readModel, RequestTypes types,
-            EscalationProperties escalation, Clock clock) {
+    TaskInbox(TaskService taskService, ManagementService managementService, RequestReadModel readModel,
+            RequestTypes types, EscalationProperties escalation, Clock clock) {
         this.taskService = taskService;
         this.managementService = managementService;
-        this.holders = holders;
         this.readModel = readModel;
         this.types = types;
         this.escalation = escalation;
@@ -65,18 +64,19 @@ class TaskInbox {
      * @param groupFilter      only the tasks of this group of the user (claimed by anyone or not), or all when blank;
      *                         a group the user is not in gives an empty list
      * @param requestedPage    from 1; below 1 is the first page, beyond the last page is the last page
+     * @param groups           the user's groups ({@link AccessHolders#groupsOf}), read once by the caller
      */
-    TaskPage page(String userId, String processKeyFilter, String groupFilter, int requestedPage) {
+    TaskPage page(String userId, List<String> groups, String processKeyFilter, String groupFilter,
+            int requestedPage) {
         boolean oneType = processKeyFilter != null && !processKeyFilter.isBlank();
         if (oneType && !isKnownProcess(processKeyFilter)) {
             return TaskPage.empty();
         }
-        List<String> groups = holders.groupsOf(userId);
         boolean oneGroup = groupFilter != null && !groupFilter.isBlank();
         if (oneGroup && !groups.contains(groupFilter)) {
             return TaskPage.empty();
         }
-        Map<String, Object> parameters = new java.util.LinkedHashMap<>();
+        Map<String, Object> parameters = new LinkedHashMap<>();
         String where = visibleTo(userId, oneGroup ? List.of(groupFilter) : groups, !oneGroup, parameters);
         if (oneType) {
             where += " AND T.PROC_DEF_ID_ IN (SELECT D.ID_ FROM " + table(ProcessDefinitionEntity.class)
