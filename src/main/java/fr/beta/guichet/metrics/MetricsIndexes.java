@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Indexes on the engine's history tables for the metrics queries, created idempotently at every start. Not in
- * {@code schema.sql}: Spring runs that script before the engine creates its tables on a new database.
+ * a Flyway migration: Flyway may run before the engine creates its tables on a new database.
  * {@code CREATE INDEX IF NOT EXISTS} works on H2 and PostgreSQL. See the README for their effect (benchmark).
  */
 @Component

@@ -72,7 +72,7 @@ class ReferenceGeneratorIT {
     @BeforeAll
     static void start() throws Exception {
         context = new AnnotationConfigApplicationContext(Wiring.class);
-        String schema = new ClassPathResource("schema.sql").getContentAsString(StandardCharsets.UTF_8);
+        String schema = new ClassPathResource("db/migration/V1__guichet_tables.sql").getContentAsString(StandardCharsets.UTF_8);
         context.getBean(JdbcTemplate.class).execute(schema);
     }
 
