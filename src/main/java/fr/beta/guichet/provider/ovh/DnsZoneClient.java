@@ -21,6 +21,12 @@ public interface DnsZoneClient {
     List<DnsRecord> findRecords(String zone, String subDomain, DnsRecordType typeOrNull);
 
     /**
+     * Records of {@code zone} below {@code subDomain}: named {@code <anything>.<subDomain>} (not {@code subDomain}
+     * itself), of every type, ordered by id.
+     */
+    List<DnsRecord> findRecordsBelow(String zone, String subDomain);
+
+    /**
      * Adds a record and returns it with its id. Not idempotent: callers check with {@link #findRecords} and
      * {@link DnsRecord#sameAs} first. The record is served only after {@link #refreshZone}.
      *

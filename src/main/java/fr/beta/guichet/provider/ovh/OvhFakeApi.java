@@ -41,7 +41,7 @@ import fr.beta.guichet.provider.SandboxView;
  *   the configured keys (else 403 {@code Client::Forbidden}), {@code X-Ovh-Timestamp} within
  *   {@value #TIMESTAMP_WINDOW_SECONDS} s of the fake's clock and {@code X-Ovh-Signature} the
  *   {@link OvhSignature} of the exact URL and body (else 400 {@code INVALID_SIGNATURE}). Shapes of OVH's
- *   credential errors come from third-party fixtures (providers.md), unverified live.</li>
+ *   credential errors come from third-party test fixtures, unverified live.</li>
  *   <li>DNS ({@code /domain/zone/{zone}/…}): record ids listed with the {@code fieldType} and {@code subDomain}
  *   filters, read, created (incrementing ids; a CNAME never shares its name, 409), deleted; {@code /refresh} counted.
  *   Only the configured zones exist (404 otherwise); each starts with a few records so that a taken name can be
@@ -55,7 +55,7 @@ import fr.beta.guichet.provider.SandboxView;
  * </ul>
  * A mailbox password is checked against OVH's rule, then forgotten: nothing kept or answered contains it.
  * <p>
- * OVH's exact texts for duplicates and conflicts are undocumented (providers.md): 409 {@code Client::Conflict} is
+ * OVH's exact texts for duplicates and conflicts are undocumented: 409 {@code Client::Conflict} is
  * the likely shape. Which field of a redirection task names it ({@code account}) and what it holds (the redirected
  * address) are unverified too.
  */
@@ -186,7 +186,7 @@ public class OvhFakeApi implements FakeApi, SandboxView {
             String subDomain = request.query().get("subDomain");
             return FakeResponses.json(200, records(zone).stream()
                     .filter(r -> fieldType == null || r.path("fieldType").asText().equals(fieldType))
-                    .filter(r -> subDomain == null || r.path("subDomain").asText().equalsIgnoreCase(subDomain))
+                    .filter(r -> subDomain == null || matches(r.path("subDomain").asText(), subDomain))
                     .map(r -> r.path("id").asLong()).toList());
         }
         if (rest.equals(List.of("record")) && method.equals("POST")) {
@@ -215,6 +215,20 @@ public class OvhFakeApi implements FakeApi, SandboxView {
             return FakeResponses.json(200, NullNode.getInstance());
         }
         return noRoute(request);
+    }
+
+    /**
+     * OVH's {@code subDomain} filter, documented as "like": {@code %} stands for any text, case is ignored; without
+     * {@code %} it is an exact name (which the clients rely on for the apex, an empty filter).
+     */
+    private static boolean matches(String subDomain, String filter) {
+        if (!filter.contains("%")) {
+            return subDomain.equalsIgnoreCase(filter);
+        }
+        String regex = java.util.Arrays.stream(filter.split("%", -1)).map(java.util.regex.Pattern::quote)
+                .collect(Collectors.joining(".*"));
+        return java.util.regex.Pattern.compile(regex, java.util.regex.Pattern.CASE_INSENSITIVE)
+                .matcher(subDomain).matches();
     }
 
     private ProviderResponse createRecord(String zone, JsonNode body) {

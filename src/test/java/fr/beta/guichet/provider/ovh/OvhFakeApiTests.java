@@ -156,6 +156,28 @@ class OvhFakeApiTests {
     }
 
     @Test
+    void recordsBelowANameAreFoundWithOvhsLikeFilter() {
+        dns.createRecord(ZONE, "www.startup", DnsRecordType.CNAME, "x.example.org.", 0);
+        dns.createRecord(ZONE, "a.b.startup", DnsRecordType.A, "192.0.2.1", 0);
+        dns.createRecord(ZONE, "startup", DnsRecordType.TXT, "\"at the name\"", 0);
+        dns.createRecord(ZONE, "otherstartup", DnsRecordType.A, "192.0.2.2", 0);
+
+        assertThat(dns.findRecordsBelow(ZONE, "Startup")).extracting(DnsRecord::subDomain)
+                .containsExactly("www.startup", "a.b.startup");
+        assertThat(dns.findRecordsBelow(ZONE, "nothing")).isEmpty();
+        assertThat(dns.findRecords(ZONE, "startup", null)).as("without % the filter is exact").hasSize(1);
+    }
+
+    @Test
+    void dsRecordsAreRecordsOfTheZone() {
+        String target = "12345 13 2 " + "AB".repeat(32);
+        var created = dns.createRecord(ZONE, "signed", DnsRecordType.DS, target, 3600);
+
+        assertThat(dns.findRecords(ZONE, "signed", DnsRecordType.DS)).containsExactly(created);
+        assertThat(created.target()).isEqualTo(target);
+    }
+
+    @Test
     void blankTargetIsRejected() {
         assertThatThrownBy(() -> dns.createRecord(ZONE, "x", DnsRecordType.A, " ", 0))
                 .isInstanceOf(ProviderRejectedException.class).hasMessageStartingWith("400 Client::BadRequest");
