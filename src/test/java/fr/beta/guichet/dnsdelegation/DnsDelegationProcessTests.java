@@ -7,9 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
 
 import fr.beta.guichet.lifecycle.LifecycleElements;
 import fr.beta.guichet.lifecycle.RequestLifecycleTests;
@@ -35,6 +39,8 @@ class DnsDelegationProcessTests extends RequestLifecycleTests<DnsDelegationReque
     @Autowired DnsDelegationRequestType delegations;
     @Autowired DnsZoneClient dns;
     @Autowired FaultyTransport faults;
+    @Autowired FilterService filterService;
+    @Autowired MockMvc mvc;
 
     @Override
     protected RequestType<DnsDelegationRequest> type() {
@@ -167,5 +173,29 @@ class DnsDelegationProcessTests extends RequestLifecycleTests<DnsDelegationReque
                 + ".example.org pour Startup d'État");
         assertThat(thread(pi).message()).contains("ns1." + request.label() + ".example.org",
                 "ns2." + request.label() + ".example.org");
+    }
+
+    /** The type is in the catalogue, the task list's type filter, the Tasklist filter of ops-ovh and the metrics. */
+    @Test
+    void theTypeShowsInTheCatalogueTheTaskListsAndTheMetrics() throws Exception {
+        var pi = start(newRequest());
+
+        String home = page("/", "alice");
+        assertThat(home).contains("Une délégation DNS sous beta.gouv.fr", "/demandes/delegation-dns");
+        String list = page("/taches?type=request-dns-delegation", "florian", "GROUP_ops-ovh");
+        assertThat(list).contains(pi.getBusinessKey()).contains("<option value=\"request-dns-delegation\" selected=\"selected\">Délégation DNS</option>");
+        String filter = filterService.createFilterQuery().filterName("Demandes OVH").singleResult().getId();
+        List<Task> ovhTasks = filterService.list(filter);
+        assertThat(ovhTasks).extracting(Task::getProcessInstanceId).contains(pi.getId());
+        assertThat(page("/metriques", "manon", "GROUP_managers")).contains("Délégation DNS");
+        assertThat(page("/actuator/prometheus", "manon", "GROUP_managers"))
+                .contains("guichet_requests_open{application=\"guichet-ops\",state=\"claim\",type=\"request-dns-delegation\"}");
+    }
+
+    private String page(String path, String user, String... authorities) throws Exception {
+        var who = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(user)
+                .authorities(java.util.Arrays.stream(authorities).map(SimpleGrantedAuthority::new).toList());
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path).with(who))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 }

@@ -165,7 +165,11 @@ final class SharedSandboxes {
         try {
             var body = JSON.readTree(request.body());
             if (path.endsWith("/record")) {
-                return "dns:" + body.path("subDomain").asText();
+                String type = body.path("fieldType").asText();
+                // a delegation writes several NS (and DS) records at one name: each is its own resource
+                return type.equals("NS") || type.equals("DS")
+                        ? "dns:" + body.path("subDomain").asText() + ":" + type + ":" + body.path("target").asText()
+                        : "dns:" + body.path("subDomain").asText();
             }
             if (path.endsWith("/account")) {
                 return "mailbox:" + body.path("accountName").asText();
