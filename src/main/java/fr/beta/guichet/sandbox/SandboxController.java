@@ -12,8 +12,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import fr.beta.guichet.mailbox.MailboxProperties;
 import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.SandboxView;
-import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
-import fr.beta.guichet.provider.matomo.SandboxMatomo;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
 import fr.beta.guichet.provider.ovh.SandboxDnsZone;
 import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
@@ -25,22 +23,17 @@ class SandboxController {
 
     private final ObjectProvider<SandboxDnsZone> dns;
     private final ObjectProvider<SandboxEmailDomain> email;
-    private final ObjectProvider<SandboxMatomo> matomo;
-    private final ObjectProvider<SandboxDockerHub> dockerHub;
     private final ObjectProvider<SandboxMattermost> chat;
     private final SubdomainProperties subdomains;
     private final MailboxProperties mailboxes;
     private final ProviderTransports transports;
 
     SandboxController(ObjectProvider<SandboxDnsZone> dns, ObjectProvider<SandboxEmailDomain> email,
-            ObjectProvider<SandboxMatomo> matomo, ObjectProvider<SandboxDockerHub> dockerHub,
             ObjectProvider<SandboxMattermost> chat, SubdomainProperties subdomains, MailboxProperties mailboxes,
             ProviderTransports transports) {
         this.transports = transports;
         this.dns = dns;
         this.email = email;
-        this.matomo = matomo;
-        this.dockerHub = dockerHub;
         this.chat = chat;
         this.subdomains = subdomains;
         this.mailboxes = mailboxes;
@@ -63,19 +56,8 @@ class SandboxController {
             model.addAttribute("redirections", mail.redirections(mailboxes.domain()));
             model.addAttribute("mailOperations", newestFirst(mail.operations()));
         });
-        matomo.ifAvailable(m -> {
-            model.addAttribute("matomoSites", m.sites());
-            model.addAttribute("matomoUsers", m.users());
-        });
-        dockerHub.ifAvailable(d -> {
-            model.addAttribute("dockerTeams", d.teams().stream().map(t -> new Team(t, d.members(t))).toList());
-            model.addAttribute("dockerInvites", d.invites());
-        });
         chat.ifAvailable(c -> model.addAttribute("threads", newestFirst(c.threads())));
         return "sandbox";
-    }
-
-    record Team(String name, List<String> members) {
     }
 
     private static <T> List<T> newestFirst(List<T> oldestFirst) {

@@ -27,9 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
-import fr.beta.guichet.provider.matomo.MatomoAccess;
-import fr.beta.guichet.provider.matomo.SandboxMatomo;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
+import fr.beta.guichet.provider.matomo.MatomoFakeApi;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
 import fr.beta.guichet.provider.ovh.SandboxDnsZone;
 import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
@@ -63,8 +63,7 @@ class AllRequestTypesIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired SandboxDnsZone dns;
     @Autowired SandboxEmailDomain email;
-    @Autowired SandboxMatomo matomo;
-    @Autowired SandboxDockerHub dockerHub;
+    @Autowired ProviderTransports transports;
     @Autowired SandboxMattermost chat;
 
     @Test
@@ -114,9 +113,10 @@ class AllRequestTypesIT {
         }
         assertThat(dns.records("beta.gouv.fr")).anyMatch(r -> r.subDomain().equals("c" + u));
         assertThat(email.accounts("beta.gouv.fr")).anyMatch(a -> a.accountName().equals("prenom.c" + u));
-        assertThat(matomo.users()).anyMatch(user -> user.email().equals("c" + u + "@example.org")
-                && user.access().containsValue(MatomoAccess.WRITE));
-        assertThat(dockerHub.invites()).anyMatch(i -> i.invitee().equals("c" + u) && i.team().equals("developers"));
+        assertThat(fake(MatomoFakeApi.class).users()).anyMatch(user -> user.email().equals("c" + u + "@example.org")
+                && user.access().containsValue("write"));
+        assertThat(fake(DockerHubFakeApi.class).invites())
+                .anyMatch(i -> i.invitee().equals("c" + u) && i.team().equals("developers"));
 
         String mailbox = referencesOf(alice).stream().filter(r -> r.startsWith("MEL")).findFirst().orElseThrow();
         String detail = alice.page("/mes-demandes/" + mailbox);
@@ -146,6 +146,11 @@ class AllRequestTypesIT {
         });
         assertThat(chat.threads()).filteredOn(t -> references(t.message(), referencesOf(alice)))
                 .hasSize(4).allMatch(t -> t.reactions().contains("white_check_mark"));
+    }
+
+    /** A provider's fake in sandbox mode, its state in this PostgreSQL database. */
+    private <F> F fake(Class<F> type) {
+        return transports.sandboxFakes().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     private static boolean references(String message, List<String> references) {
