@@ -28,7 +28,7 @@ import fr.beta.guichet.support.JobDriver;
  * around the fake.
  */
 @GuichetSpringTest
-@Import({JobDriver.class, FaultyTransport.class})
+@Import(JobDriver.class)
 class DockerHubProcessTests extends RequestLifecycleTests<DockerHubRequest> {
 
     private static final String TEAM = "developers";

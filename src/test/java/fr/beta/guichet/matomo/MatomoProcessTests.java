@@ -28,7 +28,7 @@ import fr.beta.guichet.support.JobDriver;
  * plus site creation and invitation. Outages are answered by {@link FaultyTransport} around the fake.
  */
 @GuichetSpringTest
-@Import({JobDriver.class, FaultyTransport.class})
+@Import(JobDriver.class)
 class MatomoProcessTests extends RequestLifecycleTests<MatomoRequest> {
 
     @Autowired MatomoRequestType matomoRequests;

@@ -452,18 +452,18 @@ class ProviderFaultTests {
         TALLY.add(line(provider, fault, outcome, fake) + " " + held + " |");
     }
 
-    /** The same for a provider served by its {@link FakeHttpServer}: what the fake holds for the request. */
     private static void tally(String provider, ProviderFault fault, Outcome outcome, FakeHttpServer server,
-            Map<String, Integer> inventory) {
-        inventory.forEach((kind, count) -> assertThat(count).as("%s at the fake", kind).isEqualTo(1));
-        var held = new StringBuilder();
-        inventory.forEach((kind, count) -> held.append(held.isEmpty() ? "" : ", ").append(kind).append('=')
-                .append(count));
+            Map<String, Integer> held) {
+        assertThat(held).as("resources at the fake").allSatisfy((kind, count) -> assertThat(count).as(kind)
+                .isEqualTo(1));
+        var text = new StringBuilder();
+        new java.util.TreeMap<>(held).forEach((kind, count) -> text.append(text.isEmpty() ? "" : ", ").append(kind)
+                .append('=').append(count));
         TALLY.add("| " + provider + " | " + fault + " | " + outcome.attempts() + " | " + outcome.failedAttempts()
-                + " | " + server.faultsServed() + " | " + server.writeCalls() + " | " + held + " |");
+                + " | " + server.faultsServed() + " | " + server.writeCalls() + " | " + text + " |");
     }
 
-    /** The same fault for a {@link FakeHttpServer} (the seam's test support has its own copy of the enum). */
+    /** The same fault for {@link FakeHttpServer}, whose enum is the support package's. */
     private static fr.beta.guichet.support.ProviderFault seam(ProviderFault fault) {
         return fr.beta.guichet.support.ProviderFault.valueOf(fault.name());
     }

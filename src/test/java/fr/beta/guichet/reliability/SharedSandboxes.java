@@ -133,7 +133,7 @@ final class SharedSandboxes {
      */
     ApplicationContextInitializer<ConfigurableApplicationContext> initializer(String node) {
         return context -> {
-            context.getBeanFactory().registerSingleton("sharedSandboxesWriteCounter", writeCounter);
+            context.getBeanFactory().registerSingleton("sharedSandboxesMatomoDockerHubWrites", writeCounter);
             addSwaps(context, node);
         };
     }

@@ -153,8 +153,9 @@ public class DockerHubApiClient implements DockerHubClient {
             return;
         }
         int status = response.status();
-        // Docker Hub's answer for a non-member is not documented: read back (isMember rejects an unknown team)
-        if ((status == 400 || status == 404 || status == 409) && !isMember(team, dockerId)) {
+        // Docker Hub's answer for a non-member is not documented: read back. A team that is gone holds nobody.
+        if ((status == 400 || status == 404 || status == 409)
+                && (!teamExists(team) || !isMember(team, dockerId))) {
             return;
         }
         throw api.writeFailure("DELETE", path, response);

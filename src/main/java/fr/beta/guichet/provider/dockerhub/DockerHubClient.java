@@ -38,8 +38,8 @@ public interface DockerHubClient {
 
     /**
      * Takes {@code dockerId} out of {@code team} ({@code DELETE /v2/orgs/{org}/groups/{team}/members/{dockerId}}).
-     * Idempotent: someone who is not in the team counts as done; {@link ProviderRejectedException} if there is no
-     * such team. Read back with {@link #isMember}.
+     * Idempotent: someone who is not in the team, or a team that no longer exists, counts as done. Read back with
+     * {@link #isMember} (after {@link #teamExists}).
      */
     void removeMember(String team, String dockerId);
 

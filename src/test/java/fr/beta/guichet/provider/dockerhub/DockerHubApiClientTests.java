@@ -391,6 +391,7 @@ class DockerHubApiClientTests {
     void removeMemberDeletesTheMembershipAndA404ForANonMemberIsDone() {
         server.stubFor(delete(urlEqualTo(MEMBERS + "/jeanne")).willReturn(aResponse().withStatus(204)));
         server.stubFor(delete(urlEqualTo(MEMBERS + "/paul")).willReturn(error(404, "not found")));
+        server.stubFor(get(urlEqualTo(DEVELOPERS)).willReturn(okJson(group("developers"))));
         server.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(okJson(members(null, "totakoko"))));
 
         client.removeMember("developers", "jeanne");
@@ -404,6 +405,7 @@ class DockerHubApiClientTests {
     void removeMemberRefusedForSomeoneStillInTheTeamIsRejectedAndPermissionDeniedIsUnavailable() {
         server.stubFor(delete(urlEqualTo(MEMBERS + "/totakoko")).willReturn(error(409, "last owner")));
         server.stubFor(delete(urlEqualTo(MEMBERS + "/paul")).willReturn(error(403, "permission denied")));
+        server.stubFor(get(urlEqualTo(DEVELOPERS)).willReturn(okJson(group("developers"))));
         server.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(okJson(members(null, "totakoko"))));
 
         assertThatThrownBy(() -> client.removeMember("developers", "totakoko"))

@@ -175,9 +175,11 @@ class DockerHubFakeApiTests {
     }
 
     @Test
-    void removeMemberOfAnUnknownTeamIsRejected() {
-        assertThatThrownBy(() -> dockerHub.removeMember("ghosts", "florian"))
-                .isInstanceOf(ProviderRejectedException.class).hasMessageContaining("team ghosts not found");
+    void removeMemberOfATeamThatIsGoneIsDone() {
+        dockerHub.removeMember("ghosts", "florian");
+
+        assertThat(dockerHub.teamExists("ghosts")).isFalse();
+        assertThat(dockerHub.isMember("owners", "florian")).isTrue();
     }
 
     @Test
