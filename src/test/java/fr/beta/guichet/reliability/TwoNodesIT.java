@@ -464,13 +464,16 @@ class TwoNodesIT {
         // just before "Je prends" is posted by its own job, which may finish after the request reached "done".
         List<HistoricProcessInstance> ended = node.bean(HistoryService.class).createHistoricProcessInstanceQuery()
                 .processInstanceIds(instances).finished().list();
-        Set<String> passedDone = node.bean(HistoryService.class).createHistoricActivityInstanceQuery()
-                .activityId("done").list().stream().map(a -> a.getProcessInstanceId()).collect(Collectors.toSet());
-        assertThat(ended).hasSize(batch.size()).allSatisfy(p -> {
-            assertThat(passedDone).as(p.getBusinessKey() + " reached done").contains(p.getId());
-            assertThat(p.getEndActivityId()).as(p.getBusinessKey() + " ended at").isIn("done", "EndEvent_Reminded",
+        // "done" reached once; the instance's last ended activity may be a reminder branch's end event, when its
+        // post job ran after the request was confirmed (seen under heavy load: the branch ends the instance)
+        assertThat(ended).hasSize(batch.size());
+        HistoryService history = node.bean(HistoryService.class);
+        for (HistoricProcessInstance p : ended) {
+            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(p.getId()).activityId("done")
+                    .finished().count()).as(p.getBusinessKey() + " reached done").isEqualTo(1);
+            assertThat(p.getEndActivityId()).as(p.getBusinessKey()).isIn("done", "EndEvent_Reminded",
                     "EndEvent_Escalated");
-        });
+        }
 
         // no incident, no job left
         assertThat(jdbc.queryForObject("select count(*) from ACT_HI_INCIDENT", Integer.class)).as("incidents")

@@ -43,4 +43,19 @@ class OvhPropertiesTests {
                 .doesNotContain("theAppKey", "theSecret", "theConsumer")
                 .contains("applicationSecret=(set)", "mode=LIVE");
     }
+
+    @Test
+    void sandboxModeUsesItsOwnEndpointAndKeysLiveModeTheConfiguredOnes() {
+        var sandbox = new OvhProperties(ProviderMode.SANDBOX, null, "realKey", "realSecret", "realConsumer", null,
+                null, Duration.ofSeconds(3)).effective();
+        assertThat(sandbox.endpoint()).isEqualTo(OvhProperties.SANDBOX_ENDPOINT);
+        assertThat(sandbox.applicationKey()).isEqualTo(OvhProperties.SANDBOX_APPLICATION_KEY);
+        assertThat(sandbox.applicationSecret()).isEqualTo(OvhProperties.SANDBOX_APPLICATION_SECRET);
+        assertThat(sandbox.consumerKey()).isEqualTo(OvhProperties.SANDBOX_CONSUMER_KEY);
+        assertThat(sandbox.sandboxEmailDelay()).isEqualTo(Duration.ofSeconds(3));
+
+        var live = new OvhProperties(ProviderMode.LIVE, null, "realKey", "realSecret", "realConsumer", null, null,
+                null);
+        assertThat(live.effective()).isSameAs(live);
+    }
 }
