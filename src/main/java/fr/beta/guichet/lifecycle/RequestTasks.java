@@ -103,7 +103,7 @@ public class RequestTasks {
                 RequestVariables.MATTERMOST_POST_ID.name());
         String key = referenceOf(taskId) + ":declined:" + taskId + ":" + userId + ":"
                 + DECLINE_BUCKET.toMinutes(System.currentTimeMillis());
-        thread.reply(root, key, "chat.declined", userId);
+        thread.reply(root, key, "chat.declined", holders.mention(userId));
     }
 
     /**

@@ -14,7 +14,6 @@ import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.SandboxView;
 import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
 import fr.beta.guichet.provider.matomo.SandboxMatomo;
-import fr.beta.guichet.provider.mattermost.SandboxMattermost;
 import fr.beta.guichet.provider.ovh.SandboxDnsZone;
 import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
 import fr.beta.guichet.subdomain.SubdomainProperties;
@@ -27,21 +26,19 @@ class SandboxController {
     private final ObjectProvider<SandboxEmailDomain> email;
     private final ObjectProvider<SandboxMatomo> matomo;
     private final ObjectProvider<SandboxDockerHub> dockerHub;
-    private final ObjectProvider<SandboxMattermost> chat;
     private final SubdomainProperties subdomains;
     private final MailboxProperties mailboxes;
     private final ProviderTransports transports;
 
     SandboxController(ObjectProvider<SandboxDnsZone> dns, ObjectProvider<SandboxEmailDomain> email,
             ObjectProvider<SandboxMatomo> matomo, ObjectProvider<SandboxDockerHub> dockerHub,
-            ObjectProvider<SandboxMattermost> chat, SubdomainProperties subdomains, MailboxProperties mailboxes,
+            SubdomainProperties subdomains, MailboxProperties mailboxes,
             ProviderTransports transports) {
         this.transports = transports;
         this.dns = dns;
         this.email = email;
         this.matomo = matomo;
         this.dockerHub = dockerHub;
-        this.chat = chat;
         this.subdomains = subdomains;
         this.mailboxes = mailboxes;
     }
@@ -71,7 +68,6 @@ class SandboxController {
             model.addAttribute("dockerTeams", d.teams().stream().map(t -> new Team(t, d.members(t))).toList());
             model.addAttribute("dockerInvites", d.invites());
         });
-        chat.ifAvailable(c -> model.addAttribute("threads", newestFirst(c.threads())));
         return "sandbox";
     }
 

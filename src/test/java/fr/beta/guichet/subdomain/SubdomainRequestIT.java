@@ -18,8 +18,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import fr.beta.guichet.lifecycle.RequestVariables;
-import fr.beta.guichet.provider.mattermost.SandboxMattermost;
-import fr.beta.guichet.provider.mattermost.SandboxThread;
+import fr.beta.guichet.account.ChatIdentities;
+import fr.beta.guichet.notification.ChatThread;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.support.ChatProbe;
 import fr.beta.guichet.provider.ovh.DnsRecordType;
 import fr.beta.guichet.provider.ovh.SandboxDnsZone;
 import fr.beta.guichet.support.Browser;
@@ -43,7 +45,8 @@ class SubdomainRequestIT {
 
     @LocalServerPort int port;
     @Autowired SandboxDnsZone dns;
-    @Autowired SandboxMattermost chat;
+    @Autowired ProviderTransports transports;
+    @Autowired ChatIdentities identities;
     @Autowired JdbcTemplate jdbc;
 
     @Test
@@ -86,9 +89,9 @@ class SubdomainRequestIT {
         assertThat(detail).contains("Annonce sur le canal ops", "Prise en charge", "Exécution automatique",
                 "Confirmation", "Demande traitée");
 
-        SandboxThread thread = chat.thread(postIdOf(reference)).orElseThrow();
+        ChatThread thread = new ChatProbe(transports, identities).thread(postIdOf(reference)).orElseThrow();
         assertThat(thread.message()).contains(reference).contains("@alice");
-        assertThat(thread.replies()).extracting(SandboxThread.Reply::message)
+        assertThat(thread.replyMessages())
                 .anySatisfy(m -> assertThat(m).contains("@florian prend la demande"))
                 .anySatisfy(m -> assertThat(m).contains("fait"));
         assertThat(thread.reactions()).contains("white_check_mark");

@@ -30,7 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 import fr.beta.guichet.provider.matomo.SandboxMatomo;
-import fr.beta.guichet.provider.mattermost.SandboxMattermost;
+import fr.beta.guichet.account.ChatIdentities;
+import fr.beta.guichet.notification.SandboxChat;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.support.ChatProbe;
 import fr.beta.guichet.provider.ovh.SandboxDnsZone;
 import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
 import fr.beta.guichet.support.Browser;
@@ -45,6 +48,8 @@ import fr.beta.guichet.support.EmbeddedPostgresDatabase;
         "guichet.ovh.application-key=SENTINEL-OVH-AK-7f3a", "guichet.ovh.application-secret=SENTINEL-OVH-AS-7f3a",
         "guichet.ovh.consumer-key=SENTINEL-OVH-CK-7f3a", "guichet.matomo.token=SENTINEL-MATOMO-7f3a",
         "guichet.dockerhub.secret=SENTINEL-DOCKERHUB-7f3a", "guichet.mattermost.token=SENTINEL-MATTERMOST-7f3a",
+        // both chats, so that the search covers the Matrix sandbox too
+        "guichet.chat=both", "guichet.matrix.access-token=SENTINEL-MATRIX-7f3a",
         "guichet.metrics.scrape-token=SENTINEL-SCRAPE-7f3a"})
 @ActiveProfiles("it")
 @ExtendWith(OutputCaptureExtension.class)
@@ -65,7 +70,8 @@ class AllRequestTypesIT {
     @Autowired SandboxEmailDomain email;
     @Autowired SandboxMatomo matomo;
     @Autowired SandboxDockerHub dockerHub;
-    @Autowired SandboxMattermost chat;
+    @Autowired ProviderTransports transports;
+    @Autowired ChatIdentities identities;
 
     @Test
     void oneRequestOfEachTypeGoesFromFormToDoneConcurrently(CapturedOutput output) throws Exception {
@@ -140,12 +146,16 @@ class AllRequestTypesIT {
         assertThat(alice.get("/actuator/env").statusCode()).as("no environment endpoint").isIn(403, 404);
         assertThat(alice.page("/bac-a-sable")).doesNotContain("SENTINEL-");
         assertThat(email.recordsContain(password)).isFalse();
-        assertThat(chat.threads()).allSatisfy(t -> {
-            assertThat(t.message()).doesNotContain(password);
-            assertThat(t.replies()).noneMatch(r -> r.message().contains(password));
-        });
-        assertThat(chat.threads()).filteredOn(t -> references(t.message(), referencesOf(alice)))
-                .hasSize(4).allMatch(t -> t.reactions().contains("white_check_mark"));
+        List<SandboxChat> chats = new ChatProbe(transports, identities).chats();
+        assertThat(chats).extracting(SandboxChat::chat).containsExactly("mattermost", "matrix");
+        for (SandboxChat chat : chats) {
+            assertThat(chat.threads()).as(chat.chat()).allSatisfy(t -> {
+                assertThat(t.message()).doesNotContain(password).doesNotContain("SENTINEL-");
+                assertThat(t.replies()).noneMatch(r -> r.message().contains(password) || r.message().contains("SENTINEL-"));
+            });
+            assertThat(chat.threads()).as(chat.chat()).filteredOn(t -> references(t.message(), referencesOf(alice)))
+                    .hasSize(4).allMatch(t -> t.reactions().contains("white_check_mark"));
+        }
     }
 
     private static boolean references(String message, List<String> references) {
