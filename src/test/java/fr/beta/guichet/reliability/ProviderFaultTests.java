@@ -90,14 +90,16 @@ class ProviderFaultTests {
     static final DockerHubStatefulFake DOCKER_HUB = new DockerHubStatefulFake();
     static final String MATTERMOST_TOKEN = "faults-mattermost-token";
     static final String MATTERMOST_CHANNEL = "faultschannel0000000000000";
-    static final FakeHttpServer MATTERMOST = new FakeHttpServer(new MattermostFakeApi(new InMemorySandboxStore(),
+    static final InMemorySandboxStore CHAT_STORE = new InMemorySandboxStore();
+    static final FakeHttpServer MATTERMOST = new FakeHttpServer(new MattermostFakeApi(CHAT_STORE,
             new MattermostProperties(ProviderMode.LIVE, java.net.URI.create("http://fake"), MATTERMOST_TOKEN,
-                    MATTERMOST_CHANNEL, null, null)), MattermostFakeApi::isWrite, MattermostFakeApi.rateLimited());
+                    MATTERMOST_CHANNEL, null, null)), CHAT_STORE, MattermostFakeApi::isWrite,
+            MattermostFakeApi.rateLimited());
     static final String MATRIX_TOKEN = "faults-matrix-token";
     static final String MATRIX_ROOM = "!faults-room:fake.invalid";
-    static final FakeHttpServer MATRIX = new FakeHttpServer(new MatrixFakeApi(new InMemorySandboxStore(),
+    static final FakeHttpServer MATRIX = new FakeHttpServer(new MatrixFakeApi(CHAT_STORE,
             new MatrixProperties(ProviderMode.LIVE, java.net.URI.create("http://fake"), MATRIX_TOKEN, MATRIX_ROOM,
-                    null, null)), MatrixFakeApi::isWrite, MatrixFakeApi.rateLimited());
+                    null, null)), CHAT_STORE, MatrixFakeApi::isWrite, MatrixFakeApi.rateLimited());
 
     /** One line per case run, written to {@code target/provider-faults.md} for docs/reliability.md. */
     static final List<String> TALLY = Collections.synchronizedList(new ArrayList<>());

@@ -3,8 +3,6 @@ package fr.beta.guichet.provider.matrix;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import fr.beta.guichet.notification.ChatEmoji;
 import fr.beta.guichet.notification.ChatMessage;
@@ -24,8 +22,6 @@ import fr.beta.guichet.notification.InertText;
  */
 public final class MatrixHtml {
 
-    private static final Pattern BOLD = Pattern.compile("\\*\\*(.+?)\\*\\*");
-
     private MatrixHtml() {
     }
 
@@ -37,11 +33,19 @@ public final class MatrixHtml {
         var body = new StringBuilder();
         var html = new StringBuilder();
         var ids = new LinkedHashSet<String>();
+        boolean bold = false;
         for (ChatMessage.Part part : message.parts()) {
             if (part instanceof ChatMessage.AppText app) {
-                String text = ChatEmoji.replaceShortcodes(app.text());
-                body.append(BOLD.matcher(text).replaceAll("$1"));
-                html.append(appHtml(text));
+                // "**" toggles bold, possibly around other parts (**{0}**): in the app's text only
+                String[] pieces = ChatEmoji.replaceShortcodes(app.text()).split("\\*\\*", -1);
+                for (int i = 0; i < pieces.length; i++) {
+                    if (i > 0) {
+                        html.append(bold ? "</strong>" : "<strong>");
+                        bold = !bold;
+                    }
+                    body.append(pieces[i]);
+                    html.append(escape(pieces[i]).replace("\n", "<br>"));
+                }
             } else if (part instanceof ChatMessage.UserText user) {
                 String inert = InertText.defang(user.text());
                 body.append(inert);
@@ -57,6 +61,9 @@ public final class MatrixHtml {
                     mention(mentions.mentions().get(i), body, html, ids);
                 }
             }
+        }
+        if (bold) {
+            html.append("</strong>");
         }
         return new Content(body.toString(), html.toString(), new ArrayList<>(ids));
     }
@@ -74,17 +81,6 @@ public final class MatrixHtml {
         html.append("<a href=\"https://matrix.to/#/").append(escape(id)).append("\">").append(escape(name))
                 .append("</a>");
         ids.add(id);
-    }
-
-    /** The app's own text: escaped, then its {@code **bold**} as {@code <strong>}. */
-    private static String appHtml(String text) {
-        Matcher m = BOLD.matcher(escape(text));
-        var out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement("<strong>" + m.group(1) + "</strong>"));
-        }
-        m.appendTail(out);
-        return out.toString().replace("\n", "<br>");
     }
 
     public static String escape(String text) {
