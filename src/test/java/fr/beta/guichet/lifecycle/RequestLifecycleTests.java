@@ -162,7 +162,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
         jobs.runDueJobs(pi.getId());
         assertThat(pi).isEnded();
         assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.CANCELLED);
-        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("annulée par @" + REQUESTER));
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("annulée par " + chat().mention(REQUESTER)));
     }
 
     @Test
