@@ -53,7 +53,8 @@ import fr.beta.guichet.provider.SandboxView;
  * version 4+ ids ({@code $} and 43 URL-safe base64 characters).
  * <p>
  * Storage: {@code event} documents by event id, {@code txn} documents (the event id of each token, room, type and
- * txnId), {@code thread} documents (the event ids related to each thread root, oldest first).
+ * txnId), {@code thread} documents (the event ids related to each thread root, oldest first) and a {@code room}
+ * document (its latest root messages, for the « Bac à sable » page).
  */
 public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
 
@@ -66,6 +67,7 @@ public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
     private final SandboxStore.Collection events;
     private final SandboxStore.Collection transactions;
     private final SandboxStore.Collection threads;
+    private final SandboxStore.Collection rooms;
     private final String token;
     private final String roomId;
     private final Clock clock;
@@ -75,6 +77,7 @@ public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
         this.events = store.collection(API, "event");
         this.transactions = store.collection(API, "txn");
         this.threads = store.collection(API, "thread");
+        this.rooms = store.collection(API, "room");
         this.token = settings.accessToken();
         this.roomId = settings.roomId();
         this.clock = clock;
@@ -173,12 +176,27 @@ public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
         event.set("content", content);
         events.save(eventId, event);
         transactions.save(txnKey, JSON.createObjectNode().put("event_id", eventId));
+        if (relType.isEmpty() && type.equals("m.room.message")) {
+            rememberRoot(room, eventId);
+        }
         if (!relType.isEmpty()) {
             ObjectNode thread = threads.find(parentId).orElseGet(JSON::createObjectNode);
             (thread.has("related") ? (ArrayNode) thread.get("related") : thread.putArray("related")).add(eventId);
             threads.save(parentId, thread);
         }
         return FakeResponses.json(200, Map.of("event_id", eventId));
+    }
+
+    /** The room's latest root messages, newest first (the sandbox page reads those, not every event). */
+    private void rememberRoot(String room, String eventId) {
+        ObjectNode doc = rooms.find(room).orElseGet(JSON::createObjectNode);
+        ArrayNode now = JSON.createArrayNode().add(eventId);
+        JsonNode old = doc.path("roots");
+        for (int i = 0; i < old.size() && now.size() < SHOWN_THREADS; i++) {
+            now.add(old.get(i));
+        }
+        doc.set("roots", now);
+        rooms.save(room, doc);
     }
 
     private ProviderResponse relations(String room, String eventId, String relType, Map<String, String> query) {
@@ -262,12 +280,12 @@ public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
                 Instant.ofEpochMilli(root.path("origin_server_ts").asLong()), replies, reactions);
     }
 
+    /** The latest threads, newest first. */
     @Override
     public List<Table> sandboxTables() {
-        var all = threads();
         var rows = new ArrayList<List<String>>();
-        for (int i = all.size() - 1; i >= 0 && i >= all.size() - SHOWN_THREADS; i--) {
-            rows.addAll(ChatThreadRows.of(all.get(i)));
+        for (JsonNode rootId : rooms.find(roomId).map(r -> r.path("roots")).orElse(JSON.createArrayNode())) {
+            thread(rootId.asText()).ifPresent(t -> rows.addAll(ChatThreadRows.of(t)));
         }
         return List.of(new Table("sandbox-matrix-threads", "sandbox.matrix.threads", roomId, ChatThreadRows.HEADINGS,
                 rows));

@@ -332,12 +332,13 @@ public class MattermostFakeApi implements FakeApi, SandboxView, SandboxChat {
                 Instant.ofEpochMilli(root.body().path("create_at").asLong()), replies, reactions);
     }
 
+    /** The latest threads, newest first, read from the channel's document (not every post of the sandbox). */
     @Override
     public List<Table> sandboxTables() {
-        var all = threads();
         var rows = new ArrayList<List<String>>();
-        for (int i = all.size() - 1; i >= 0 && i >= all.size() - SHOWN_THREADS; i--) {
-            rows.addAll(ChatThreadRows.of(all.get(i)));
+        JsonNode roots = channels.find(channelId).map(c -> c.path("roots")).orElse(JSON.createArrayNode());
+        for (int i = 0; i < roots.size() && i < SHOWN_THREADS; i++) {
+            thread(roots.get(i).path("id").asText()).ifPresent(t -> rows.addAll(ChatThreadRows.of(t)));
         }
         return List.of(new Table("sandbox-mattermost-threads", "sandbox.mattermost.threads", channelId,
                 ChatThreadRows.HEADINGS, rows));
