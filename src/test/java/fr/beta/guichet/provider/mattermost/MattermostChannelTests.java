@@ -312,7 +312,7 @@ class MattermostChannelTests {
     void baseUrlWithTrailingSlashIsAccepted() {
         channel = new MattermostChannel(new MattermostProperties(ProviderMode.LIVE,
                 URI.create(mattermost.baseUrl() + "/"), TOKEN, CHANNEL_ID, null, null),
-                new ConnectHttpTransport("mattermost", Duration.ofSeconds(1), Duration.ofSeconds(2)));
+                new ConnectHttpTransport("mattermost", Duration.ofSeconds(5), Duration.ofSeconds(15)));
         mattermost.stubFor(authenticated(post("/api/v4/posts"))
                 .willReturn(created(postJson(POST_ID, "", "Nouvelle demande"))));
 
