@@ -84,7 +84,9 @@ class SubdomainRequestIT {
         assertThat(florian.post("/taches/" + confirmTask + "/confirmer", Map.of()).statusCode()).isEqualTo(302);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(alice.page("/mes-demandes/" + reference))
-                .contains("Traitée").contains("Traitée par florian"));
+                .contains("Traitée").contains("Traitée par florian")
+                // the end comes after the « fait » notification's own job (✅ and reply in the thread)
+                .contains("Demande traitée"));
         String detail = alice.page("/mes-demandes/" + reference);
         assertThat(detail).contains("Annonce sur le canal ops", "Prise en charge", "Exécution automatique",
                 "Confirmation", "Demande traitée");
