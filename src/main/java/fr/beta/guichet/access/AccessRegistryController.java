@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import fr.beta.guichet.account.ChatIdentities;
 import fr.beta.guichet.lifecycle.AccessHolders;
 import fr.beta.guichet.lifecycle.TaskActionException;
 
@@ -21,10 +22,12 @@ class AccessRegistryController {
 
     private final AccessHolders holders;
     private final JoinGroupRequests joins;
+    private final ChatIdentities identities;
 
-    AccessRegistryController(AccessHolders holders, JoinGroupRequests joins) {
+    AccessRegistryController(AccessHolders holders, JoinGroupRequests joins, ChatIdentities identities) {
         this.holders = holders;
         this.joins = joins;
+        this.identities = identities;
     }
 
     @GetMapping
@@ -32,7 +35,8 @@ class AccessRegistryController {
         List<String> mine = holders.groupsOf(principal.getName());
         List<String> pending = joins.pendingGroupsOf(principal.getName());
         model.addAttribute("resources", AccessGroups.RESOURCE_GROUPS.stream()
-                .map(group -> new Resource(group, holders.of(group), mine.contains(group), pending.contains(group)))
+                .map(group -> new Resource(group, holders.of(group), mine.contains(group), pending.contains(group),
+                        holders.of(group).stream().map(id -> new Holder(id, identities.of(id))).toList()))
                 .toList());
         model.addAttribute("isAdmin", mine.stream().anyMatch(AccessGroups.RESOURCE_GROUPS::contains));
         return "access/registry";
@@ -63,6 +67,10 @@ class AccessRegistryController {
         return "redirect:/taches";
     }
 
-    record Resource(String group, List<String> holders, boolean mine, boolean pending) {
+    record Resource(String group, List<String> holders, boolean mine, boolean pending, List<Holder> chat) {
+    }
+
+    /** A holder and the chat identities they set on « Mon compte » (for the ops team to reach them). */
+    record Holder(String userId, ChatIdentities.Identity identity) {
     }
 }

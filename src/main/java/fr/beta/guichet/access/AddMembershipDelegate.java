@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import fr.beta.guichet.lifecycle.AccessHolders;
 import fr.beta.guichet.lifecycle.RequestThread;
 
 /** Adds the approved applicant to the resource group (idempotent) and tells the ops channel. */
@@ -13,10 +14,12 @@ class AddMembershipDelegate implements JavaDelegate {
 
     private final IdentityService identityService;
     private final RequestThread chat;
+    private final AccessHolders holders;
 
-    AddMembershipDelegate(IdentityService identityService, RequestThread chat) {
+    AddMembershipDelegate(IdentityService identityService, RequestThread chat, AccessHolders holders) {
         this.identityService = identityService;
         this.chat = chat;
+        this.holders = holders;
     }
 
     @Override
@@ -26,6 +29,7 @@ class AddMembershipDelegate implements JavaDelegate {
         if (identityService.createUserQuery().userId(applicant).memberOfGroup(group).count() == 0) {
             identityService.createMembership(applicant, group);
         }
-        chat.post(execution, "joined", "chat.joined", applicant, group, JoinGroupProcess.APPROVER.get(execution));
+        chat.post(execution, "joined", "chat.joined", holders.mention(applicant), group,
+                holders.mention(JoinGroupProcess.APPROVER.get(execution)));
     }
 }

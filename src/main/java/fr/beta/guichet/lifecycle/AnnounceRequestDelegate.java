@@ -22,6 +22,7 @@ class AnnounceRequestDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String group = context.type(execution).resourceGroup();
         thread.start(execution, "announce", "chat.announce", context.reference(execution),
-                RequestVariables.REQUESTER.get(execution), context.describe(execution), group, holders.mentions(group));
+                holders.mention(RequestVariables.REQUESTER.get(execution)), context.describe(execution), group,
+                holders.mentions(group));
     }
 }

@@ -25,6 +25,8 @@ public class ChatReplyProcess {
     static final ProcessVariable<String> IDEMPOTENCY_KEY = ProcessVariable.string("chatIdempotencyKey");
     static final ProcessVariable<String> MESSAGE = ProcessVariable.string("chatMessage");
     static final ProcessVariable<String> ARGUMENTS = ProcessVariable.string("chatArguments");
+    /** Indexes of the arguments that are user ids to mention (a JSON list); any other argument is plain text. */
+    static final ProcessVariable<String> MENTIONED = ProcessVariable.string("chatMentioned");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,6 +44,15 @@ public class ChatReplyProcess {
      */
     public void request(String reference, String rootPostId, String idempotencyKey, String message,
             List<String> arguments) {
+        request(reference, rootPostId, idempotencyKey, message, arguments, java.util.Set.of());
+    }
+
+    /**
+     * @param mentioned indexes of {@code arguments} that are user ids, posted as mentions of those people; every
+     *                  other argument is shown as plain text (typed text is inert in the chat)
+     */
+    public void request(String reference, String rootPostId, String idempotencyKey, String message,
+            List<String> arguments, java.util.Set<Integer> mentioned) {
         if (rootPostId == null) {
             return;
         }
@@ -50,6 +61,7 @@ public class ChatReplyProcess {
         IDEMPOTENCY_KEY.putIn(variables, idempotencyKey);
         MESSAGE.putIn(variables, message);
         ARGUMENTS.putIn(variables, write(arguments));
+        MENTIONED.putIn(variables, write(mentioned.stream().sorted().map(String::valueOf).toList()));
         runtimeService.startProcessInstanceByKey(KEY, reference, variables);
     }
 

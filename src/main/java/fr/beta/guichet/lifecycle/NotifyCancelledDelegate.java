@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 class NotifyCancelledDelegate implements JavaDelegate {
 
     private final RequestThread thread;
+    private final AccessHolders holders;
 
-    NotifyCancelledDelegate(RequestThread thread) {
+    NotifyCancelledDelegate(RequestThread thread, AccessHolders holders) {
         this.thread = thread;
+        this.holders = holders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        thread.reply(execution, "cancelled", "chat.cancelled", RequestVariables.REQUESTER.get(execution));
+        thread.reply(execution, "cancelled", "chat.cancelled", holders.mention(RequestVariables.REQUESTER.get(execution)));
     }
 }

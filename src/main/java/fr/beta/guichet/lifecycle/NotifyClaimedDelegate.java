@@ -9,13 +9,15 @@ import org.springframework.stereotype.Component;
 class NotifyClaimedDelegate implements JavaDelegate {
 
     private final RequestThread thread;
+    private final AccessHolders holders;
 
-    NotifyClaimedDelegate(RequestThread thread) {
+    NotifyClaimedDelegate(RequestThread thread, AccessHolders holders) {
         this.thread = thread;
+        this.holders = holders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        thread.reply(execution, "claimed", "chat.claimed", RequestVariables.EXECUTOR.get(execution));
+        thread.reply(execution, "claimed", "chat.claimed", holders.mention(RequestVariables.EXECUTOR.get(execution)));
     }
 }

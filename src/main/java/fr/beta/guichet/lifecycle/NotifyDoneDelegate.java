@@ -13,18 +13,20 @@ class NotifyDoneDelegate implements JavaDelegate {
     private final RequestThread thread;
     private final LifecycleContext context;
     private final RequesterMail mail;
+    private final AccessHolders holders;
 
-    NotifyDoneDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail) {
+    NotifyDoneDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail, AccessHolders holders) {
         this.thread = thread;
         this.context = context;
         this.mail = mail;
+        this.holders = holders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         thread.markDone(execution);
-        thread.reply(execution, "done", "chat.done", RequestVariables.EXECUTOR.get(execution),
-                RequestVariables.REQUESTER.get(execution));
+        thread.reply(execution, "done", "chat.done", holders.mention(RequestVariables.EXECUTOR.get(execution)),
+                holders.mention(RequestVariables.REQUESTER.get(execution)));
         mail.send(RequestVariables.REQUESTER.get(execution), "done", context.reference(execution),
                 context.describe(execution), RequestVariables.EXECUTION_RESULT.getOrDefault(execution, ""));
     }

@@ -16,17 +16,21 @@ class NotifyRejectedDelegate implements JavaDelegate {
     private final RequestThread thread;
     private final LifecycleContext context;
     private final RequesterMail mail;
+    private final AccessHolders holders;
 
-    NotifyRejectedDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail) {
+    NotifyRejectedDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail,
+            AccessHolders holders) {
         this.thread = thread;
         this.context = context;
         this.mail = mail;
+        this.holders = holders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        // the reason was typed by a person (or is a provider's message): plain text in the chat
         thread.reply(execution, "rejected", "chat.rejected", RequestVariables.REJECTION_REASON.get(execution),
-                RequestVariables.REQUESTER.get(execution));
+                holders.mention(RequestVariables.REQUESTER.get(execution)));
         mail.send(RequestVariables.REQUESTER.get(execution), "rejected", context.reference(execution),
                 context.describe(execution), RequestVariables.REJECTION_REASON.getOrDefault(execution, ""));
     }

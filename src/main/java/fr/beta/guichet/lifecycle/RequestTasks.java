@@ -2,6 +2,7 @@ package fr.beta.guichet.lifecycle;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.camunda.bpm.engine.AuthorizationException;
@@ -108,7 +109,7 @@ public class RequestTasks {
             if (assigned) {
                 taskService.setAssignee(taskId, null);
             }
-        }, () -> chatReplies.request(reference, root, key, "chat.declined", List.of(userId)));
+        }, () -> chatReplies.request(reference, root, key, "chat.declined", List.of(userId), Set.of(0)));
     }
 
     /**

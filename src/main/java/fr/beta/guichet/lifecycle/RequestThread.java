@@ -7,10 +7,14 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.notification.ChatChannel;
+import fr.beta.guichet.notification.ChatMessage;
 
 /**
  * The request's thread in the ops chat channel: the announcement is its root post, every later step a reply.
- * Texts come from the message bundle ({@code chat.*} keys) and never contain secrets.
+ * Texts come from the message bundle ({@code chat.*} keys) and never contain secrets. They are
+ * {@link ChatMessage}s: the bundle pattern is the app's text; each argument is a {@link ChatMessage.Mention} (or a
+ * list of them) to notify someone, a number, or anything else — a {@code String} in particular — which is shown as
+ * the plain text a person typed (inert in every chat: no mention, link or markup).
  * <p>
  * Every post carries an idempotency key ({@link ChatChannel}) made of the request's business key and the step,
  * e.g. {@code SUB-2026-0001:announce}, {@code SUB-2026-0001:reminder:2}: a job retried or re-run after its post
@@ -37,7 +41,7 @@ public class RequestThread {
         if (RequestVariables.MATTERMOST_POST_ID.get(execution) != null) {
             return;
         }
-        String postId = chat.post(idempotencyKey(execution, step), text(key, args));
+        String postId = chat.post(idempotencyKey(execution, step), message(key, args));
         RequestVariables.MATTERMOST_POST_ID.set(execution, postId);
     }
 
@@ -48,20 +52,20 @@ public class RequestThread {
     public void reply(DelegateExecution execution, String step, String key, Object... args) {
         String root = RequestVariables.MATTERMOST_POST_ID.get(execution);
         if (root != null) {
-            chat.reply(root, idempotencyKey(execution, step), text(key, args));
+            chat.reply(root, idempotencyKey(execution, step), message(key, args));
         }
     }
 
     /** Replies in a thread outside a job; {@code idempotencyKey} is the caller's, complete. */
     public void reply(String rootPostId, String idempotencyKey, String key, Object... args) {
         if (rootPostId != null) {
-            chat.reply(rootPostId, idempotencyKey, text(key, args));
+            chat.reply(rootPostId, idempotencyKey, message(key, args));
         }
     }
 
     /** A message of its own in the ops channel, outside any request's thread, keyed {@code <business key>:<step>}. */
     public void post(DelegateExecution execution, String step, String key, Object... args) {
-        chat.post(idempotencyKey(execution, step), text(key, args));
+        chat.post(idempotencyKey(execution, step), message(key, args));
     }
 
     /** {@code <business key>:<step>}, e.g. {@code SUB-2026-0001:reminder:2}; the process instance id if no key. */
@@ -77,7 +81,14 @@ public class RequestThread {
         }
     }
 
+    /** The bundle's pattern of {@code key} (French) with these arguments, as a structured chat message. */
+    public ChatMessage message(String key, Object... args) {
+        // without arguments the bundle answers the raw pattern ({n} and '' kept): ChatMessage.format reads it
+        return ChatMessage.format(messages.getMessage(key, null, Locale.FRENCH), args);
+    }
+
+    /** The message as plain text (no markup, mentions as names). */
     public String text(String key, Object... args) {
-        return messages.getMessage(key, args, Locale.FRENCH);
+        return message(key, args).plainText();
     }
 }

@@ -1,6 +1,8 @@
 /**
- * The notification port: where the lifecycle posts each step of a request. The Mattermost adapter lives in
- * {@code provider.mattermost}; a Matrix/Tchap adapter would implement {@link fr.beta.guichet.notification.ChatChannel}
- * the same way without touching the processes.
+ * The notification port: where the lifecycle posts each step of a request, as structured
+ * {@link fr.beta.guichet.notification.ChatMessage}s (the app's text and mentions apart from what people typed).
+ * Adapters: Mattermost ({@code provider.mattermost}) and Matrix/Tchap ({@code provider.matrix}), chosen by
+ * {@code guichet.chat} ({@link fr.beta.guichet.notification.ChatKind}); {@code both} posts to each
+ * ({@link fr.beta.guichet.notification.BothChats}).
  */
 package fr.beta.guichet.notification;

@@ -12,7 +12,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
 import fr.beta.guichet.lifecycle.TaskActionException;
-import fr.beta.guichet.provider.mattermost.SandboxMattermost;
+import fr.beta.guichet.account.ChatIdentities;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.support.ChatProbe;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;
 
@@ -26,7 +28,8 @@ class JoinGroupTests {
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired IdentityService identityService;
-    @Autowired SandboxMattermost chat;
+    @Autowired ProviderTransports transports;
+    @Autowired ChatIdentities identities;
     @Autowired JobDriver jobs;
 
     @Test
@@ -48,7 +51,8 @@ class JoinGroupTests {
         assertThat(identityService.createUserQuery().userId("jerome").memberOfGroup(AccessGroups.MATOMO).count()).isOne();
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
                 .getEndActivityId()).isEqualTo(JoinGroupProcess.JOINED);
-        assertThat(chat.threads()).anyMatch(t -> t.message().contains("@jerome rejoint le groupe ops-matomo")
+        assertThat(new ChatProbe(transports, identities).threads())
+                .anyMatch(t -> t.message().contains("@jerome rejoint le groupe ops-matomo")
                 && t.message().contains("@julien"));
         identityService.deleteMembership("jerome", AccessGroups.MATOMO);
     }

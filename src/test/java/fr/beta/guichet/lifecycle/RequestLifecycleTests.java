@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import fr.beta.guichet.provider.ProviderUnavailableException;
-import fr.beta.guichet.provider.mattermost.SandboxMattermost;
-import fr.beta.guichet.provider.mattermost.SandboxThread;
+import fr.beta.guichet.account.ChatIdentities;
+import fr.beta.guichet.notification.ChatThread;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.support.ChatProbe;
 import fr.beta.guichet.support.JobDriver;
 
 /**
@@ -45,7 +47,8 @@ public abstract class RequestLifecycleTests<R extends Record> {
     @Autowired protected RequestTasks tasks;
     @Autowired protected RequestTypes types;
     @Autowired protected AccessHolders holders;
-    @Autowired protected SandboxMattermost chat;
+    @Autowired protected ProviderTransports transports;
+    @Autowired protected ChatIdentities identities;
     @Autowired protected JobDriver jobs;
 
     /** The type under test. */
@@ -97,10 +100,10 @@ public abstract class RequestLifecycleTests<R extends Record> {
         assertThat(pi).isEnded().hasPassed(LifecycleElements.EXECUTE, LifecycleElements.CONFIRM);
         assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.DONE);
 
-        SandboxThread thread = thread(pi);
-        assertThat(thread.message()).contains(pi.getBusinessKey()).contains("@" + REQUESTER);
+        ChatThread thread = thread(pi);
+        assertThat(thread.message()).contains(pi.getBusinessKey()).contains(chat().mention(REQUESTER));
         assertThat(replies(pi))
-                .anySatisfy(m -> assertThat(m).contains("@" + firstHolder() + " prend la demande"))
+                .anySatisfy(m -> assertThat(m).contains(chat().mention(firstHolder()) + " prend la demande"))
                 .anySatisfy(m -> assertThat(m).contains("fait"));
         assertThat(thread.reactions()).contains("white_check_mark");
     }
@@ -140,8 +143,8 @@ public abstract class RequestLifecycleTests<R extends Record> {
         assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
         assertThat(task(pi)).isAssignedTo(secondHolder());
         assertThat(replies(pi))
-                .anySatisfy(m -> assertThat(m).contains("@" + firstHolder() + " passe son tour"))
-                .anySatisfy(m -> assertThat(m).contains("@" + secondHolder() + " prend la demande"));
+                .anySatisfy(m -> assertThat(m).contains(chat().mention(firstHolder()) + " passe son tour"))
+                .anySatisfy(m -> assertThat(m).contains(chat().mention(secondHolder()) + " prend la demande"));
     }
 
     @Test
@@ -159,7 +162,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
         jobs.runDueJobs(pi.getId());
         assertThat(pi).isEnded();
         assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.CANCELLED);
-        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("annulée par @" + REQUESTER));
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("annulée par " + chat().mention(REQUESTER)));
     }
 
     @Test
@@ -260,7 +263,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
         assertThat(replies(pi)).noneMatch(m -> m.contains("Relance n°1"));
         jobs.runDueJobs(pi.getId());
         assertThat(pi).isWaitingAt(LifecycleElements.CLAIM);
-        List<String> mentions = holders.of(type().resourceGroup()).stream().map(id -> "@" + id).toList();
+        List<String> mentions = holders.of(type().resourceGroup()).stream().map(chat()::mention).toList();
         assertThat(mentions).isNotEmpty();
         assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains(mentions).contains("Relance n°1"));
         assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.REMINDERS_SENT.name())).isEqualTo(1);
@@ -283,7 +286,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
         jobs.runDueJobs(pi.getId());
         assertThat(pi).isWaitingAt(LifecycleElements.CLAIM);
         assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.ESCALATED.name())).isEqualTo(true);
-        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("@manon").contains("48 h")
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains(chat().mention("manon")).contains("48 h")
                 .contains(type().resourceGroup()));
         assertThat(jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER)).isNull();
     }
@@ -321,13 +324,19 @@ public abstract class RequestLifecycleTests<R extends Record> {
         return taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
     }
 
-    protected SandboxThread thread(ProcessInstance pi) {
+    /** The sandbox chat(s) of {@code guichet.chat}. */
+    protected ChatProbe chat() {
+        return new ChatProbe(transports, identities);
+    }
+
+    /** The request's thread in the (first) chat. */
+    protected ChatThread thread(ProcessInstance pi) {
         String root = (String) historicVariable(pi, RequestVariables.MATTERMOST_POST_ID.name());
-        return chat.thread(root).orElseThrow();
+        return chat().thread(root).orElseThrow();
     }
 
     protected List<String> replies(ProcessInstance pi) {
-        return thread(pi).replies().stream().map(SandboxThread.Reply::message).toList();
+        return thread(pi).replyMessages();
     }
 
     protected Object historicVariable(ProcessInstance pi, String name) {

@@ -56,10 +56,17 @@ import fr.beta.guichet.provider.ProviderUnavailableException;
 import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 import fr.beta.guichet.provider.matomo.MatomoFakeApi;
+import fr.beta.guichet.notification.ChatMessage;
+import fr.beta.guichet.provider.InMemorySandboxStore;
 import fr.beta.guichet.provider.mattermost.MattermostChannel;
+import fr.beta.guichet.provider.mattermost.MattermostFakeApi;
 import fr.beta.guichet.provider.mattermost.MattermostProperties;
 import fr.beta.guichet.provider.ovh.OvhFakeApi;
 import fr.beta.guichet.provider.ovh.OvhTestApi;
+import fr.beta.guichet.provider.matrix.MatrixChannel;
+import fr.beta.guichet.provider.matrix.MatrixFakeApi;
+import fr.beta.guichet.provider.matrix.MatrixProperties;
+import fr.beta.guichet.support.FakeHttpServer;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;
 import fr.beta.guichet.support.FakeHttpServer;
@@ -73,7 +80,8 @@ import fr.beta.guichet.support.JobDriver;
  * the request is done and the fake holds exactly one resource.
  * <p>
  * OVH, Matomo and Docker Hub are live in the Spring context; the chat stays in the sandbox for the lifecycle, and
- * Mattermost's live client is built here against its own fake.
+ * the chats' live clients (Mattermost, Matrix) are built here against their sandbox fakes served over real HTTP
+ * ({@link FakeHttpServer}), through Camunda Connect.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -106,7 +114,18 @@ class ProviderFaultTests {
     static final FakeHttpServer DOCKER_HUB = new FakeHttpServer(new DockerHubFakeApi(DOCKER_HUB_STORE,
             DOCKER_HUB_ORGANIZATION, DOCKER_HUB_IDENTIFIER, DOCKER_HUB_SECRET, Clock.systemUTC()), DOCKER_HUB_STORE,
             r -> dockerHubFaultsOn.test(r), dockerHubRateLimited());
-    static final MattermostStatefulFake MATTERMOST = new MattermostStatefulFake();
+    static final String MATTERMOST_TOKEN = "faults-mattermost-token";
+    static final String MATTERMOST_CHANNEL = "faultschannel0000000000000";
+    static final InMemorySandboxStore CHAT_STORE = new InMemorySandboxStore();
+    static final FakeHttpServer MATTERMOST = new FakeHttpServer(new MattermostFakeApi(CHAT_STORE,
+            new MattermostProperties(ProviderMode.LIVE, java.net.URI.create("http://fake"), MATTERMOST_TOKEN,
+                    MATTERMOST_CHANNEL, null, null)), CHAT_STORE, MattermostFakeApi::isWrite,
+            MattermostFakeApi.rateLimited());
+    static final String MATRIX_TOKEN = "faults-matrix-token";
+    static final String MATRIX_ROOM = "!faults-room:fake.invalid";
+    static final FakeHttpServer MATRIX = new FakeHttpServer(new MatrixFakeApi(CHAT_STORE,
+            new MatrixProperties(ProviderMode.LIVE, java.net.URI.create("http://fake"), MATRIX_TOKEN, MATRIX_ROOM,
+                    null, null)), CHAT_STORE, MatrixFakeApi::isWrite, MatrixFakeApi.rateLimited());
 
     /** One line per case run, written to {@code target/provider-faults.md} for docs/reliability.md. */
     static final List<String> TALLY = Collections.synchronizedList(new ArrayList<>());
@@ -147,8 +166,7 @@ class ProviderFaultTests {
 
     @BeforeEach
     void emptyFakes() {
-        MATTERMOST.reset();
-        for (FakeHttpServer server : List.of(OVH, MATOMO, DOCKER_HUB)) {
+        for (FakeHttpServer server : List.of(OVH, MATOMO, DOCKER_HUB, MATTERMOST, MATRIX)) {
             server.resetFaults();
             server.store().clear(server.fake().api());
         }
@@ -157,10 +175,9 @@ class ProviderFaultTests {
 
     @AfterAll
     static void writeTallyAndStopFakes() throws IOException {
-        MATTERMOST.stop();
-        OVH.stop();
-        MATOMO.stop();
-        DOCKER_HUB.stop();
+        for (FakeHttpServer server : List.of(OVH, MATOMO, DOCKER_HUB, MATTERMOST, MATRIX)) {
+            server.stop();
+        }
         var lines = new ArrayList<String>();
         lines.add("| provider | fault | attempts | failed attempts | fault answers | write calls | at the fake |");
         lines.add("|---|---|---|---|---|---|---|");
@@ -317,22 +334,22 @@ class ProviderFaultTests {
                 .filter(i -> i.invitee().equals(request.dockerId()) && i.team().equals("developers")).count()));
     }
 
-    // ---- Mattermost: the chat posts of every request (announce job) ----
+    // ---- the chats: the posts of every request (announce job, then replies and the ✅) ----
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = ProviderFault.class, names = { "SERVER_ERROR", "RATE_LIMITED" })
     void chatPostRefusedByTheServerIsRetriedAndPostedOnce(ProviderFault fault) {
         MattermostChannel channel = mattermost();
-        MATTERMOST.failNextWrites(fault, FAULTY_WRITES);
+        MATTERMOST.failNextWrites(chatFault(fault), FAULTY_WRITES);
         String key = "SUB-FAULT-" + shortId() + ":announce";
 
         Outcome outcome = retryLikeTheJobExecutor(() -> {
-            channel.post(key, "Nouvelle demande SUB-FAULT");
+            channel.post(key, text("Nouvelle demande SUB-FAULT"));
             return Execution.ready("posted");
         });
 
         assertThat(outcome.failedAttempts()).isEqualTo(FAULTY_WRITES);
-        tally("Mattermost", fault, outcome, MATTERMOST, "posts");
+        tallyChat("Mattermost", fault, outcome, MATTERMOST, mattermostPosts());
     }
 
     /**
@@ -345,21 +362,21 @@ class ProviderFaultTests {
             "MALFORMED_JSON_AFTER_WRITE" })
     void chatPostWhoseAnswerWasLostIsFoundOnRetryAndPostedOnce(ProviderFault fault) {
         MattermostChannel channel = mattermost();
-        MATTERMOST.failNextWrites(fault, FAULTY_WRITES);
+        MATTERMOST.failNextWrites(chatFault(fault), FAULTY_WRITES);
         String key = "SUB-FAULT-" + shortId() + ":announce";
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
 
         Outcome outcome = retryLikeTheJobExecutor(() -> {
-            ids.add(channel.post(key, "Nouvelle demande SUB-FAULT"));
+            ids.add(channel.post(key, text("Nouvelle demande SUB-FAULT")));
             return Execution.ready("posted");
         });
 
         assertThat(outcome.failedAttempts()).isEqualTo(1);
         assertThat(MATTERMOST.writeCalls()).isEqualTo(1);
-        assertThat(MATTERMOST.posts()).singleElement()
-                .satisfies(post -> assertThat(post.get("props")).isEqualTo(Map.of("guichet_key", key)));
-        assertThat(ids).containsExactly((String) MATTERMOST.posts().get(0).get("id"));
-        tally("Mattermost", fault, outcome, MATTERMOST, "posts");
+        var threads = ((MattermostFakeApi) MATTERMOST.fake()).threads();
+        assertThat(threads).singleElement();
+        assertThat(ids).containsExactly(threads.get(0).rootId());
+        tallyChat("Mattermost", fault, outcome, MATTERMOST, mattermostPosts());
     }
 
     /** The same for a reply: the retry finds it in the thread ({@code GET /api/v4/posts/{root}/thread}). */
@@ -369,18 +386,87 @@ class ProviderFaultTests {
     void chatReplyWhoseAnswerWasLostIsFoundOnRetryAndRepliedOnce(ProviderFault fault) {
         MattermostChannel channel = mattermost();
         String reference = "SUB-FAULT-" + shortId();
-        String root = channel.post(reference + ":announce", "Nouvelle demande SUB-FAULT");
-        MATTERMOST.failNextWrites(fault, FAULTY_WRITES);
+        String root = channel.post(reference + ":announce", text("Nouvelle demande SUB-FAULT"));
+        MATTERMOST.failNextWrites(chatFault(fault), FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> {
-            channel.reply(root, reference + ":claimed", "Pris en charge");
+            channel.reply(root, reference + ":claimed", text("Pris en charge"));
             return Execution.ready("replied");
         });
 
         assertThat(outcome.failedAttempts()).isEqualTo(1);
-        assertThat(MATTERMOST.posts()).hasSize(2).last()
-                .satisfies(post -> assertThat(post.get("root_id")).isEqualTo(root))
-                .satisfies(post -> assertThat(post.get("props")).isEqualTo(Map.of("guichet_key", reference + ":claimed")));
+        assertThat(((MattermostFakeApi) MATTERMOST.fake()).thread(root).orElseThrow().replyMessages())
+                .containsExactly("Pris en charge");
+    }
+
+    /** Matrix: 500 and 429 {@code M_LIMIT_EXCEEDED} are technical; the retried job posts once. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ProviderFault.class, names = { "SERVER_ERROR", "RATE_LIMITED" })
+    void matrixPostRefusedByTheServerIsRetriedAndPostedOnce(ProviderFault fault) {
+        MatrixChannel channel = matrix();
+        MATRIX.failNextWrites(chatFault(fault), FAULTY_WRITES);
+        String key = "SUB-FAULT-" + shortId() + ":announce";
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> {
+            channel.post(key, text("Nouvelle demande SUB-FAULT"));
+            return Execution.ready("posted");
+        });
+
+        assertThat(outcome.failedAttempts()).isEqualTo(FAULTY_WRITES);
+        tallyChat("Matrix", fault, outcome, MATRIX, matrixEvents());
+    }
+
+    /**
+     * Matrix: the event was stored and the answer lost; the retried job sends the same txnId, the homeserver answers
+     * the original event id: still one event in the room, and the id returned is that event's.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ProviderFault.class, names = { "TIMEOUT_AFTER_WRITE", "CONNECTION_DROPPED_AFTER_WRITE",
+            "MALFORMED_JSON_AFTER_WRITE" })
+    void matrixPostWhoseAnswerWasLostIsAnsweredWithTheSameEventOnRetry(ProviderFault fault) {
+        MatrixChannel channel = matrix();
+        MATRIX.failNextWrites(chatFault(fault), 1);
+        String key = "SUB-FAULT-" + shortId() + ":announce";
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> {
+            ids.add(channel.post(key, text("Nouvelle demande SUB-FAULT")));
+            return Execution.ready("posted");
+        });
+
+        assertThat(outcome.failedAttempts()).isEqualTo(1);
+        assertThat(MATRIX.writeCalls()).isEqualTo(2);
+        var events = ((MatrixFakeApi) MATRIX.fake()).events();
+        assertThat(events).singleElement();
+        assertThat(ids).containsExactly(events.get(0).get("event_id").asText());
+        tallyChat("Matrix", fault, outcome, MATRIX, matrixEvents());
+    }
+
+    /** Matrix: a reply and the ✅ whose answers were lost are stored once. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = ProviderFault.class, names = { "TIMEOUT_AFTER_WRITE", "CONNECTION_DROPPED_AFTER_WRITE",
+            "MALFORMED_JSON_AFTER_WRITE" })
+    void matrixReplyAndReactionWhoseAnswersWereLostAreStoredOnce(ProviderFault fault) {
+        MatrixChannel channel = matrix();
+        String reference = "SUB-FAULT-" + shortId();
+        String root = channel.post(reference + ":announce", text("Nouvelle demande SUB-FAULT"));
+        MATRIX.failNextWrites(chatFault(fault), 1);
+        Outcome replied = retryLikeTheJobExecutor(() -> {
+            channel.reply(root, reference + ":done", text("fait"));
+            return Execution.ready("replied");
+        });
+        MATRIX.failNextWrites(chatFault(fault), 1);
+        Outcome reacted = retryLikeTheJobExecutor(() -> {
+            channel.react(root, "white_check_mark");
+            return Execution.ready("reacted");
+        });
+
+        assertThat(replied.failedAttempts()).isEqualTo(1);
+        assertThat(reacted.failedAttempts()).isEqualTo(1);
+        var thread = ((MatrixFakeApi) MATRIX.fake()).thread(root).orElseThrow();
+        assertThat(thread.replyMessages()).containsExactly("fait");
+        assertThat(thread.reactions()).containsExactly("white_check_mark");
+        assertThat(((MatrixFakeApi) MATRIX.fake()).events()).hasSize(3);
     }
 
     // ---- the engine: execute job, retries with backoff, incident, Cockpit's retry ----
@@ -562,9 +648,40 @@ class ProviderFaultTests {
 
     private static MattermostChannel mattermost() {
         var properties = new MattermostProperties(ProviderMode.LIVE, java.net.URI.create(MATTERMOST.baseUrl()),
-                MattermostStatefulFake.TOKEN, MattermostStatefulFake.CHANNEL_ID, Duration.ofSeconds(1), READ_TIMEOUT);
+                MATTERMOST_TOKEN, MATTERMOST_CHANNEL, Duration.ofSeconds(1), READ_TIMEOUT);
         return new MattermostChannel(properties, new ConnectHttpTransport("mattermost", Duration.ofSeconds(1),
                 READ_TIMEOUT));
+    }
+
+    private static MatrixChannel matrix() {
+        var properties = new MatrixProperties(ProviderMode.LIVE, java.net.URI.create(MATRIX.baseUrl()), MATRIX_TOKEN,
+                MATRIX_ROOM, Duration.ofSeconds(1), READ_TIMEOUT);
+        return new MatrixChannel(properties, new ConnectHttpTransport("matrix", Duration.ofSeconds(1), READ_TIMEOUT));
+    }
+
+    private static ChatMessage text(String appText) {
+        return new ChatMessage(List.of(new ChatMessage.AppText(appText)));
+    }
+
+    private static fr.beta.guichet.support.ProviderFault chatFault(ProviderFault fault) {
+        return fr.beta.guichet.support.ProviderFault.valueOf(fault.name());
+    }
+
+    private static int mattermostPosts() {
+        var fake = (MattermostFakeApi) MATTERMOST.fake();
+        return fake.threads().stream().mapToInt(t -> 1 + t.replies().size()).sum();
+    }
+
+    private static int matrixEvents() {
+        return ((MatrixFakeApi) MATRIX.fake()).events().size();
+    }
+
+    /** A chat case: exactly one post (or event) at the fake. */
+    private static void tallyChat(String chat, ProviderFault fault, Outcome outcome, FakeHttpServer server,
+            int held) {
+        assertThat(held).as("posts at the fake").isEqualTo(1);
+        TALLY.add("| " + chat + " | " + fault + " | " + outcome.attempts() + " | " + outcome.failedAttempts() + " | "
+                + server.faultsServed() + " | " + server.writeCalls() + " | posts=" + held + " |");
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package fr.beta.guichet.reliability;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,24 +9,26 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import fr.beta.guichet.account.ChatIdentities;
+import fr.beta.guichet.notification.ChatThread;
 import fr.beta.guichet.provider.HttpTransport;
 import fr.beta.guichet.provider.HttpTransportDecorator;
 import fr.beta.guichet.provider.ProviderRequest;
 import fr.beta.guichet.provider.ProviderResponse;
+import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
 import fr.beta.guichet.provider.matomo.MatomoFakeApi;
-import fr.beta.guichet.provider.mattermost.SandboxMattermost;
-import fr.beta.guichet.provider.HttpTransport;
-import fr.beta.guichet.provider.HttpTransportDecorator;
-import fr.beta.guichet.provider.ProviderRequest;
-import fr.beta.guichet.provider.ProviderResponse;
+import fr.beta.guichet.support.ChatProbe;
 
 /**
  * One set of sandbox providers shared by several application contexts (engine nodes) of the same JVM, so that
- * "created once" is a real count: every node writes to the same in-memory OVH, Matomo, Docker Hub and Mattermost.
+ * "created once" is a real count: every node writes to the same in-memory OVH, Matomo and Docker Hub. The chat's
+ * fake keeps its state in the database, which the nodes share: its write calls are counted by an
+ * {@link HttpTransportDecorator} on each node, and its threads read from the database.
  * Each write call is counted per resource key ({@link #writes()}) before the sandbox runs it, whether it then
  * succeeds or not: two calls for one key are a duplicate.
  * <p>
@@ -54,7 +57,8 @@ final class SharedSandboxes {
     private final AtomicInteger blocked = new AtomicInteger();
 
     private final WriteCounter writeCounter = new WriteCounter();
-    final SandboxMattermost chat = new CountingMattermost();
+    /** Reads the chat's threads (from the shared database) through the first node started. */
+    private volatile java.util.function.Supplier<List<ChatThread>> chatThreads;
 
     /** @param emailDelay unused since OVH moved to the seam: the nodes' {@code guichet.ovh.sandbox-email-delay} */
     SharedSandboxes(Duration emailDelay) {
@@ -77,7 +81,7 @@ final class SharedSandboxes {
         Map<String, Integer> copy = writes();
         copy.entrySet().removeIf(e -> e.getValue() < 2 || isIdempotent(e.getKey()));
         Map<String, Integer> posted = new TreeMap<>();
-        for (var thread : chat.threads()) {
+        for (var thread : chatThreads()) {
             posted.merge("chat-posted:" + thread.message(), 1, Integer::sum);
             thread.replies().forEach(r -> posted.merge("chat-posted:" + thread.rootId() + ":" + r.message(), 1,
                     Integer::sum));
@@ -99,6 +103,11 @@ final class SharedSandboxes {
 
     private static boolean isIdempotent(String key) {
         return key.startsWith(REACT) || key.startsWith(CHAT);
+    }
+
+    /** The chat's threads, as the nodes' shared database holds them. */
+    List<ChatThread> chatThreads() {
+        return chatThreads.get();
     }
 
     void slowWrites(long millis) {
@@ -133,6 +142,14 @@ final class SharedSandboxes {
         return context -> {
             context.getBeanFactory().registerSingleton("sharedSandboxesWriteCounter", writeCounter());
             context.getBeanFactory().registerSingleton("sharedSandboxesMatomoDockerHubWrites", writeCounter);
+            context.getBeanFactory().registerSingleton("countingChatWrites", new CountingChatWrites());
+            context.addApplicationListener(event -> {
+                if (event instanceof ContextRefreshedEvent refreshed && chatThreads == null) {
+                    var probe = new ChatProbe(refreshed.getApplicationContext().getBean(ProviderTransports.class),
+                            refreshed.getApplicationContext().getBean(ChatIdentities.class));
+                    chatThreads = probe::threads;
+                }
+            });
             addSwaps(context, node);
         };
     }
@@ -190,20 +207,13 @@ final class SharedSandboxes {
         return null;
     }
 
+    /** Names the node's job threads {@code <node>-job-N}, so that {@link #freeze} can tell the nodes apart. */
     private void addSwaps(ConfigurableApplicationContext context, String node) {
         context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof ThreadPoolTaskExecutor executor && "camundaTaskExecutor".equals(beanName)) {
                     executor.setThreadNamePrefix(node + "-job-");
-                }
-                return bean;
-            }
-
-            @Override
-            public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof SandboxMattermost) {
-                    return chat;
                 }
                 return bean;
             }
@@ -323,27 +333,48 @@ final class SharedSandboxes {
     }
 
     /**
-     * Posts and replies are counted by their idempotency key, among the idempotent writes: the sandbox, like
-     * Mattermost with {@code MattermostChannel}, posts a key once however often it is called. Reactions by post and
-     * emoji. Whether a message was really posted twice is checked on the sandbox's threads.
+     * The chat's write calls, counted before they are sent (and frozen like the other writes): posts and replies by
+     * their idempotency key ({@code props.guichet_key}), among the idempotent writes — Mattermost with
+     * {@code MattermostChannel} posts a key once however often it is called; reactions by post and emoji. Whether
+     * a message was really posted twice is checked on the chat's threads.
      */
-    private final class CountingMattermost extends SandboxMattermost {
-        @Override
-        public String post(String key, String message) {
-            count(CHAT + "post:" + key);
-            return super.post(key, message);
-        }
+    private final class CountingChatWrites implements HttpTransportDecorator {
+        private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+                new com.fasterxml.jackson.databind.ObjectMapper();
 
         @Override
-        public void reply(String rootPostId, String key, String message) {
-            count(CHAT + "reply:" + rootPostId + ":" + key);
-            super.reply(rootPostId, key, message);
+        public HttpTransport decorate(HttpTransport transport) {
+            if (!transport.provider().equals("mattermost")) {
+                return transport;
+            }
+            return new HttpTransport() {
+                @Override
+                public String provider() {
+                    return transport.provider();
+                }
+
+                @Override
+                public ProviderResponse send(String method, String url, Map<String, String> headers, String body) {
+                    if (method.equals("POST")) {
+                        count(keyOf(url, body));
+                    }
+                    return transport.send(method, url, headers, body);
+                }
+            };
         }
 
-        @Override
-        public void react(String postId, String emojiName) {
-            count(REACT + postId + ":" + emojiName);
-            super.react(postId, emojiName);
+        private String keyOf(String url, String body) {
+            try {
+                var json = JSON.readTree(body);
+                if (url.endsWith("/api/v4/reactions")) {
+                    return REACT + json.path("post_id").asText() + ":" + json.path("emoji_name").asText();
+                }
+                String root = json.path("root_id").asText("");
+                String key = json.path("props").path("guichet_key").asText();
+                return CHAT + (root.isEmpty() ? "post:" + key : "reply:" + root + ":" + key);
+            } catch (Exception e) {
+                return CHAT + "unreadable";
+            }
         }
     }
 }

@@ -52,7 +52,7 @@ import fr.beta.guichet.mailbox.MailboxKind;
 import fr.beta.guichet.mailbox.MailboxRequest;
 import fr.beta.guichet.matomo.MatomoRequest;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
-import fr.beta.guichet.provider.mattermost.SandboxThread;
+import fr.beta.guichet.notification.ChatThread;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
@@ -523,17 +523,17 @@ class TwoNodesIT {
         assertThat(SANDBOXES.duplicates()).as("writes made more than once (provider or chat)").isEmpty();
 
         // chat: one announcement per request; reminders and escalation exactly as their timer jobs ran
-        List<SandboxThread> threads = SANDBOXES.chat.threads();
+        List<ChatThread> threads = SANDBOXES.chatThreads();
         int reminders = 0;
         int escalations = 0;
         int phantoms = 0;
         for (Req req : batch) {
-            List<SandboxThread> own = threads.stream().filter(t -> t.message().contains("**" + req.reference() + "**"))
+            List<ChatThread> own = threads.stream().filter(t -> t.message().contains("**" + req.reference() + "**"))
                     .toList();
             assertThat(own).as("announcements of " + req.reference()).hasSize(1);
-            SandboxThread thread = own.get(0);
+            ChatThread thread = own.get(0);
             Map<String, Integer> runs = timerRuns.getOrDefault(req.processInstanceId(), Map.of());
-            List<String> replies = thread.replies().stream().map(SandboxThread.Reply::message).toList();
+            List<String> replies = thread.replyMessages();
             int reminded = runs.getOrDefault(REMINDER_TIMER, 0);
             int escalatedRuns = runs.getOrDefault(ESCALATION_TIMER, 0);
             // A reminder or escalation runs in its timer job, which loses (optimistic locking, rolled back) when

@@ -18,8 +18,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import fr.beta.guichet.lifecycle.RequestVariables;
-import fr.beta.guichet.provider.mattermost.SandboxMattermost;
-import fr.beta.guichet.provider.mattermost.SandboxThread;
+import fr.beta.guichet.account.ChatIdentities;
+import fr.beta.guichet.notification.ChatThread;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.support.ChatProbe;
 import fr.beta.guichet.provider.ovh.DnsRecordType;
 import fr.beta.guichet.provider.ovh.DnsZoneClient;
 import fr.beta.guichet.support.Browser;
@@ -43,7 +45,8 @@ class SubdomainRequestIT {
 
     @LocalServerPort int port;
     @Autowired DnsZoneClient dns;
-    @Autowired SandboxMattermost chat;
+    @Autowired ProviderTransports transports;
+    @Autowired ChatIdentities identities;
     @Autowired JdbcTemplate jdbc;
 
     @Test
@@ -81,14 +84,16 @@ class SubdomainRequestIT {
         assertThat(florian.post("/taches/" + confirmTask + "/confirmer", Map.of()).statusCode()).isEqualTo(302);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(alice.page("/mes-demandes/" + reference))
-                .contains("Traitée").contains("Traitée par florian"));
+                .contains("Traitée").contains("Traitée par florian")
+                // the end comes after the « fait » notification's own job (✅ and reply in the thread)
+                .contains("Demande traitée"));
         String detail = alice.page("/mes-demandes/" + reference);
         assertThat(detail).contains("Annonce sur le canal ops", "Prise en charge", "Exécution automatique",
                 "Confirmation", "Demande traitée");
 
-        SandboxThread thread = chat.thread(postIdOf(reference)).orElseThrow();
+        ChatThread thread = new ChatProbe(transports, identities).thread(postIdOf(reference)).orElseThrow();
         assertThat(thread.message()).contains(reference).contains("@alice");
-        assertThat(thread.replies()).extracting(SandboxThread.Reply::message)
+        assertThat(thread.replyMessages())
                 .anySatisfy(m -> assertThat(m).contains("@florian prend la demande"))
                 .anySatisfy(m -> assertThat(m).contains("fait"));
         assertThat(thread.reactions()).contains("white_check_mark");

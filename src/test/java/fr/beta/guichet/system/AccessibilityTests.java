@@ -41,6 +41,7 @@ class AccessibilityTests {
             "/demandes/docker-hub,    alice,   ''",
             "/bac-a-sable,            alice,   ''",
             "/qui-a-acces,            florian, GROUP_ops-ovh",
+            "/mon-compte,             alice,   ''",
             "/taches,                 florian, GROUP_ops-ovh",
             "/metriques,              manon,   GROUP_managers",
     })

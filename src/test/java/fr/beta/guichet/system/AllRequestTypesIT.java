@@ -27,14 +27,16 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import fr.beta.guichet.account.ChatIdentities;
+import fr.beta.guichet.notification.SandboxChat;
 import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.provider.SandboxStore;
 import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
 import fr.beta.guichet.provider.matomo.MatomoFakeApi;
-import fr.beta.guichet.provider.mattermost.SandboxMattermost;
-import fr.beta.guichet.provider.SandboxStore;
 import fr.beta.guichet.provider.ovh.DnsZoneClient;
 import fr.beta.guichet.provider.ovh.EmailDomainClient;
 import fr.beta.guichet.provider.ovh.OvhFakeApi;
+import fr.beta.guichet.support.ChatProbe;
 import fr.beta.guichet.support.Browser;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
 
@@ -47,6 +49,8 @@ import fr.beta.guichet.support.EmbeddedPostgresDatabase;
         "guichet.ovh.application-key=SENTINEL-OVH-AK-7f3a", "guichet.ovh.application-secret=SENTINEL-OVH-AS-7f3a",
         "guichet.ovh.consumer-key=SENTINEL-OVH-CK-7f3a", "guichet.matomo.token=SENTINEL-MATOMO-7f3a",
         "guichet.dockerhub.secret=SENTINEL-DOCKERHUB-7f3a", "guichet.mattermost.token=SENTINEL-MATTERMOST-7f3a",
+        // both chats, so that the search covers the Matrix sandbox too
+        "guichet.chat=both", "guichet.matrix.access-token=SENTINEL-MATRIX-7f3a",
         "guichet.metrics.scrape-token=SENTINEL-SCRAPE-7f3a"})
 @ActiveProfiles("it")
 @ExtendWith(OutputCaptureExtension.class)
@@ -67,7 +71,7 @@ class AllRequestTypesIT {
     @Autowired EmailDomainClient email;
     @Autowired SandboxStore sandboxStore;
     @Autowired ProviderTransports transports;
-    @Autowired SandboxMattermost chat;
+    @Autowired ChatIdentities identities;
 
     @Test
     void oneRequestOfEachTypeGoesFromFormToDoneConcurrently(CapturedOutput output) throws Exception {
@@ -149,12 +153,16 @@ class AllRequestTypesIT {
         assertThat(alice.page("/bac-a-sable")).doesNotContain("SENTINEL-");
         assertThat(sandboxStore.listAll(OvhFakeApi.API)).as("the sandbox OVH").isNotEmpty()
                 .noneMatch(doc -> doc.body().toString().contains(password));
-        assertThat(chat.threads()).allSatisfy(t -> {
-            assertThat(t.message()).doesNotContain(password);
-            assertThat(t.replies()).noneMatch(r -> r.message().contains(password));
-        });
-        assertThat(chat.threads()).filteredOn(t -> references(t.message(), referencesOf(alice)))
-                .hasSize(5).allMatch(t -> t.reactions().contains("white_check_mark"));
+        List<SandboxChat> chats = new ChatProbe(transports, identities).chats();
+        assertThat(chats).extracting(SandboxChat::chat).containsExactly("mattermost", "matrix");
+        for (SandboxChat chat : chats) {
+            assertThat(chat.threads()).as(chat.chat()).allSatisfy(t -> {
+                assertThat(t.message()).doesNotContain(password).doesNotContain("SENTINEL-");
+                assertThat(t.replies()).noneMatch(r -> r.message().contains(password) || r.message().contains("SENTINEL-"));
+            });
+            assertThat(chat.threads()).as(chat.chat()).filteredOn(t -> references(t.message(), referencesOf(alice)))
+                    .hasSize(5).allMatch(t -> t.reactions().contains("white_check_mark"));
+        }
     }
 
     /** A provider's fake in sandbox mode, its state in this PostgreSQL database. */

@@ -29,6 +29,8 @@ class PagesTests {
             "/demandes/sous-domaine,  alice,   '',                 200, Demander un sous-domaine",
             "/bac-a-sable,            alice,   '',                 200, Zone DNS simulée",
             "/bac-a-sable,            bob,     '',                 200, tâches OVH reçues",
+            "/bac-a-sable,            bob,     '',                 200, Mattermost simulé : fils du canal",
+            "/mon-compte,             alice,   '',                 200, Identifiant Tchap",
             "/demandes/adresse-mail,  alice,   '',                 200, Demander une adresse mail",
             "/demandes/matomo,        alice,   '',                 200, Demander un accès Matomo",
             "/demandes/docker-hub,    alice,   '',                 200, équipe Docker Hub",

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.beta.guichet.notification.ChatChannel;
-import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.notification.ChatMessage;
 import fr.beta.guichet.provider.HttpTransport;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
@@ -18,20 +18,25 @@ import fr.beta.guichet.provider.ProviderUnavailableException;
  * <p>
  * Posts are idempotent by key: each post carries its key in {@code props.guichet_key}, and before posting the
  * client looks for a post with that key, in the thread ({@code GET /api/v4/posts/{root}/thread}) for a reply, among
- * the channel's last {@value #RECENT_POSTS} posts ({@code GET /api/v4/channels/{id}/posts}) for a root post. If
+ * the channel's last {@value #RECENT_POSTS} threads ({@code GET /api/v4/channels/{id}/posts?collapsedThreads=true}:
+ * root posts only) for a root post. If
  * there is one, its id is returned and nothing is posted, so a job retried after a lost answer does not post twice.
  * Every failure (4xx, 5xx, 429, I/O, unreadable answer), of the lookup or of the post, is a
  * {@link ProviderUnavailableException}, so the job retries and then raises an incident.
  * The token never appears in an exception message.
+ * <p>
+ * Messages are rendered by {@link MattermostMarkdown}: what a person typed is escaped (no mention, link or markup),
+ * the app's mentions are {@code @username} when the person set theirs on « Mon compte », their name otherwise.
  */
 public class MattermostChannel implements ChatChannel {
 
+    public static final String PROVIDER = MattermostApiError.PROVIDER;
     private static final String POSTS = "/api/v4/posts";
     private static final String REACTIONS = "/api/v4/reactions";
     private static final String ME = "/api/v4/users/me";
     /** The key is stored in the post's {@code props} under this name. */
     public static final String KEY_PROP = "guichet_key";
-    /** How many of the channel's latest posts are searched for a root post's key (Mattermost's maximum page). */
+    /** How many of the channel's latest threads are searched for a root post's key (Mattermost's maximum page). */
     static final int RECENT_POSTS = 200;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -41,12 +46,8 @@ public class MattermostChannel implements ChatChannel {
     private final String channelId;
     private volatile String botUserId;
 
-    public MattermostChannel(MattermostProperties properties) {
-        this(properties, new ConnectHttpTransport(MattermostApiError.PROVIDER,
-                properties.connectTimeout(), properties.readTimeout()));
-    }
-
     public MattermostChannel(MattermostProperties properties, HttpTransport transport) {
+        properties = properties.effective();
         if (properties.baseUrl() == null || isBlank(properties.token()) || isBlank(properties.channelId())) {
             throw new IllegalArgumentException("Mattermost base-url, token and channel-id are required");
         }
@@ -57,20 +58,20 @@ public class MattermostChannel implements ChatChannel {
     }
 
     @Override
-    public String post(String key, String message) {
+    public String post(String key, ChatMessage message) {
         requireKey(key);
-        String path = "/api/v4/channels/" + channelId + "/posts?per_page=" + RECENT_POSTS;
+        String path = "/api/v4/channels/" + channelId + "/posts?per_page=" + RECENT_POSTS + "&collapsedThreads=true";
         String existing = findByKey(call("GET", path, null), key, "GET " + path);
-        return existing != null ? existing : createPost(null, key, message);
+        return existing != null ? existing : createPost(null, key, MattermostMarkdown.render(message));
     }
 
     @Override
-    public void reply(String rootPostId, String key, String message) {
+    public void reply(String rootPostId, String key, ChatMessage message) {
         Objects.requireNonNull(rootPostId, "rootPostId");
         requireKey(key);
         String path = POSTS + "/" + rootPostId + "/thread";
         if (findByKey(call("GET", path, null), key, "GET " + path) == null) {
-            createPost(rootPostId, key, message);
+            createPost(rootPostId, key, MattermostMarkdown.render(message));
         }
     }
 

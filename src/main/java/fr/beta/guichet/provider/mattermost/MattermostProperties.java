@@ -11,7 +11,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Mattermost settings, under {@code guichet.mattermost}. In {@code live} mode the REST API v4 of {@code baseUrl} is
- * called with the bot's personal access token; {@code sandbox} (the default) needs nothing.
+ * called with the bot's personal access token; {@code sandbox} (the default) needs nothing: the same client talks,
+ * in process, to {@link MattermostFakeApi} with the sandbox's own settings ({@link #effective()}).
  *
  * @param mode           {@code sandbox} when absent
  * @param baseUrl        server root, e.g. {@code https://mattermost.incubateur.net}
@@ -54,6 +55,21 @@ public record MattermostProperties(
                         "guichet.mattermost.mode=live requires " + String.join(", ", missing));
             }
         }
+    }
+
+    /** Where the sandbox's client sends (never resolved: the fake answers in process) and what the fake accepts. */
+    public static final URI SANDBOX_URL = URI.create("https://mattermost.sandbox.invalid");
+    public static final String SANDBOX_TOKEN = "sandbox-mattermost-bot-token";
+    public static final String SANDBOX_CHANNEL_ID = "sandboxopschannel000000000";
+
+    /**
+     * The settings the client uses: as configured in live mode; in sandbox mode the sandbox's own URL, token and
+     * channel (whatever is configured), which {@link MattermostFakeApi} accepts.
+     */
+    public MattermostProperties effective() {
+        return mode == ProviderMode.LIVE ? this
+                : new MattermostProperties(mode, SANDBOX_URL, SANDBOX_TOKEN, SANDBOX_CHANNEL_ID, connectTimeout,
+                        readTimeout);
     }
 
     /** Sandbox settings, as when nothing is configured. */

@@ -2,10 +2,12 @@
  * Mattermost adapter of the notification port {@link fr.beta.guichet.notification.ChatChannel}: announces each
  * request as a root post of the ops channel, follows it with thread replies and marks it done with a reaction.
  * <ul>
- *   <li>{@link fr.beta.guichet.provider.mattermost.MattermostChannel}: live, REST API v4 with a bot's personal
- *   access token, over Camunda Connect;</li>
- *   <li>{@link fr.beta.guichet.provider.mattermost.SandboxMattermost}: the default, in memory, answers like the
- *   API and records every thread for the "Bac à sable" page;</li>
+ *   <li>{@link fr.beta.guichet.provider.mattermost.MattermostChannel}: the client, REST API v4 with a bot's personal
+ *   access token, over the providers' transport (Camunda Connect live);</li>
+ *   <li>{@link fr.beta.guichet.provider.mattermost.MattermostFakeApi}: the sandbox (default) and the tests' fake of
+ *   that API, state in the database, threads shown on the « Bac à sable » page;</li>
+ *   <li>{@link fr.beta.guichet.provider.mattermost.MattermostMarkdown}: chat messages as markdown, typed text
+ *   escaped;</li>
  *   <li>{@link fr.beta.guichet.provider.mattermost.MattermostProperties}: {@code guichet.mattermost.*}.</li>
  * </ul>
  * Every failure is a {@link fr.beta.guichet.provider.ProviderUnavailableException}: a notification that cannot be

@@ -18,6 +18,8 @@ import java.time.Duration;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import fr.beta.guichet.notification.ChatMessage;
+import fr.beta.guichet.provider.ConnectHttpTransport;
 import fr.beta.guichet.provider.ProviderMode;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +40,7 @@ class MattermostChannelTests {
     private static final String OTHER_ID = "q3tgr61ow4n8bx3ye6fsybwya4";
     private static final String KEY = "SUB-2026-0001:announce";
     private static final String REPLY_KEY = "SUB-2026-0001:claimed";
-    private static final String CHANNEL_POSTS = "/api/v4/channels/" + CHANNEL_ID + "/posts?per_page=200";
+    private static final String CHANNEL_POSTS = "/api/v4/channels/" + CHANNEL_ID + "/posts?per_page=200&collapsedThreads=true";
     private static final String THREAD = "/api/v4/posts/" + ROOT_ID + "/thread";
 
     private WireMockServer mattermost;
@@ -71,7 +73,7 @@ class MattermostChannelTests {
                         """.formatted(CHANNEL_ID, KEY)))
                 .willReturn(created(postJson(POST_ID, "", "Nouvelle demande : sous-domaine *monsite* 🎉"))));
 
-        String id = channel.post(KEY, "Nouvelle demande : sous-domaine *monsite* 🎉");
+        String id = channel.post(KEY, app("Nouvelle demande : sous-domaine *monsite* 🎉"));
 
         assertThat(id).isEqualTo(POST_ID);
         mattermost.verify(1, getRequestedFor(urlEqualTo(CHANNEL_POSTS)));
@@ -85,7 +87,7 @@ class MattermostChannelTests {
                 postJson(POST_ID, "", "Nouvelle demande", KEY),
                 postJson(ROOT_ID, "", "Message sans clé", null)))));
 
-        assertThat(channel.post(KEY, "Nouvelle demande")).isEqualTo(POST_ID);
+        assertThat(channel.post(KEY, app("Nouvelle demande"))).isEqualTo(POST_ID);
 
         mattermost.verify(0, postRequestedFor(urlEqualTo("/api/v4/posts")));
     }
@@ -97,7 +99,7 @@ class MattermostChannelTests {
         mattermost.stubFor(authenticated(post("/api/v4/posts"))
                 .willReturn(created(postJson(POST_ID, "", "Nouvelle demande", KEY))));
 
-        assertThat(channel.post(KEY, "Nouvelle demande")).isEqualTo(POST_ID);
+        assertThat(channel.post(KEY, app("Nouvelle demande"))).isEqualTo(POST_ID);
         mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts")));
     }
 
@@ -107,7 +109,7 @@ class MattermostChannelTests {
                 postJson(ROOT_ID, "", "Nouvelle demande", KEY),
                 postJson(POST_ID, ROOT_ID, "Pris en charge par florian", REPLY_KEY)))));
 
-        channel.reply(ROOT_ID, REPLY_KEY, "Pris en charge par florian");
+        channel.reply(ROOT_ID, REPLY_KEY, app("Pris en charge par florian"));
 
         mattermost.verify(1, getRequestedFor(urlEqualTo(THREAD)));
         mattermost.verify(0, postRequestedFor(urlEqualTo("/api/v4/posts")));
@@ -120,11 +122,11 @@ class MattermostChannelTests {
         mattermost.stubFor(get(urlEqualTo(THREAD)).willReturn(appError(403, "api.context.permissions.app_error",
                 "You do not have the appropriate permissions.")));
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("GET " + CHANNEL_POSTS + " answered 500")
                 .hasMessageNotContaining(TOKEN);
-        assertThatThrownBy(() -> channel.reply(ROOT_ID, REPLY_KEY, "Fait"))
+        assertThatThrownBy(() -> channel.reply(ROOT_ID, REPLY_KEY, app("Fait")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("GET " + THREAD + " answered 403");
         mattermost.verify(0, postRequestedFor(urlEqualTo("/api/v4/posts")));
@@ -134,7 +136,7 @@ class MattermostChannelTests {
     void lookupAnswerWithoutPostsIsUnavailable() {
         mattermost.stubFor(authenticated(get(urlEqualTo(CHANNEL_POSTS))).willReturn(json(200, "{\"order\": []}")));
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered without \"posts\"");
         mattermost.verify(0, postRequestedFor(urlEqualTo("/api/v4/posts")));
@@ -149,7 +151,7 @@ class MattermostChannelTests {
                         """.formatted(CHANNEL_ID, ROOT_ID, REPLY_KEY)))
                 .willReturn(created(postJson(POST_ID, ROOT_ID, "Pris en charge par florian"))));
 
-        channel.reply(ROOT_ID, REPLY_KEY, "Pris en charge par florian");
+        channel.reply(ROOT_ID, REPLY_KEY, app("Pris en charge par florian"));
 
         mattermost.verify(1, getRequestedFor(urlEqualTo(THREAD)));
         mattermost.verify(1, postRequestedFor(urlEqualTo("/api/v4/posts")));
@@ -187,7 +189,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(appError(401, "api.context.session_expired.app_error",
                 "Invalid or expired session, please login again.")));
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("mattermost: POST /api/v4/posts answered 401")
                 .hasMessageContaining("api.context.session_expired.app_error")
@@ -201,7 +203,7 @@ class MattermostChannelTests {
                 .withHeader("Content-Type", "text/html")
                 .withBody("<html><body>Bad gateway for Authorization: Bearer " + TOKEN + "</body></html>")));
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered 502")
                 .hasMessageContaining("Bearer <token>")
@@ -213,7 +215,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(appError(403, "api.context.permissions.app_error",
                 "You do not have the appropriate permissions.")));
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered 403 (bot lacks permission)");
     }
@@ -227,7 +229,7 @@ class MattermostChannelTests {
                 .withHeader("X-Ratelimit-Reset", "1")
                 .withBody("limit exceeded\n")));
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered 429 (rate limited): limit exceeded (X-Ratelimit-Reset=1s)");
     }
@@ -237,7 +239,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(appError(500, "app.post.save.app_error",
                 "Unable to save the post.")));
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered 500 (server error): app.post.save.app_error: Unable to save the post.");
     }
@@ -247,7 +249,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(appError(400, "api.post.create_post.root_id.app_error",
                 "Invalid RootId parameter.")));
 
-        assertThatThrownBy(() -> channel.reply(ROOT_ID, REPLY_KEY, "Fait"))
+        assertThatThrownBy(() -> channel.reply(ROOT_ID, REPLY_KEY, app("Fait")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("answered 400")
                 .hasMessageContaining("api.post.create_post.root_id.app_error: Invalid RootId parameter.");
@@ -270,7 +272,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts")
                 .willReturn(created(postJson(POST_ID, "", "Nouvelle demande")).withFixedDelay(2_000)));
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("POST")
                 .hasMessageContaining("SocketTimeoutException");
@@ -281,7 +283,7 @@ class MattermostChannelTests {
         int port = mattermost.port();
         mattermost.stop();
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("http://localhost:" + port + "/api/v4/channels/" + CHANNEL_ID + "/posts failed");
     }
@@ -291,7 +293,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "application/json").withBody("{\"id\": \"" + POST_ID)));
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("POST /api/v4/posts answered 201 with unreadable JSON");
     }
@@ -301,7 +303,7 @@ class MattermostChannelTests {
         mattermost.stubFor(post("/api/v4/posts").willReturn(aResponse().withStatus(201)
                 .withHeader("Content-Type", "text/html").withBody("<html>Maintenance</html>")));
 
-        assertThatThrownBy(() -> channel.post(KEY, "Nouvelle demande"))
+        assertThatThrownBy(() -> channel.post(KEY, app("Nouvelle demande")))
                 .isExactlyInstanceOf(ProviderUnavailableException.class)
                 .hasMessageContaining("POST /api/v4/posts answered");
     }
@@ -309,16 +311,23 @@ class MattermostChannelTests {
     @Test
     void baseUrlWithTrailingSlashIsAccepted() {
         channel = new MattermostChannel(new MattermostProperties(ProviderMode.LIVE,
-                URI.create(mattermost.baseUrl() + "/"), TOKEN, CHANNEL_ID, null, null));
+                URI.create(mattermost.baseUrl() + "/"), TOKEN, CHANNEL_ID, null, null),
+                new ConnectHttpTransport("mattermost", Duration.ofSeconds(5), Duration.ofSeconds(15)));
         mattermost.stubFor(authenticated(post("/api/v4/posts"))
                 .willReturn(created(postJson(POST_ID, "", "Nouvelle demande"))));
 
-        assertThat(channel.post(KEY, "Nouvelle demande")).isEqualTo(POST_ID);
+        assertThat(channel.post(KEY, app("Nouvelle demande"))).isEqualTo(POST_ID);
     }
 
     private MattermostChannel channel(Duration readTimeout) {
         return new MattermostChannel(new MattermostProperties(ProviderMode.LIVE, URI.create(mattermost.baseUrl()),
-                TOKEN, CHANNEL_ID, Duration.ofSeconds(1), readTimeout));
+                TOKEN, CHANNEL_ID, Duration.ofSeconds(1), readTimeout),
+                new ConnectHttpTransport("mattermost", Duration.ofSeconds(1), readTimeout));
+    }
+
+    /** The app's own text, sent as is. */
+    private static ChatMessage app(String text) {
+        return new ChatMessage(java.util.List.of(new ChatMessage.AppText(text)));
     }
 
     private static MappingBuilder authenticated(MappingBuilder request) {
