@@ -27,8 +27,21 @@ public class RequestSubmission {
     /** @return the new request's reference, or empty when {@code errors} now holds what the form must show */
     public <R extends Record> Optional<String> submit(RequestType<R> type, R request, BindingResult errors,
             String requester) {
-        if (errors.hasErrors()) {
+        if (!passesChecks(type, request, errors)) {
             return Optional.empty();
+        }
+        return Optional.of(starter.start(type, request, requester));
+    }
+
+    /**
+     * The start form's checks after Bean Validation: the type's business checks, their failure put into
+     * {@code errors}. Also used when a requester corrects a request in answer to a question.
+     *
+     * @return whether the request may go on ({@code errors} holds nothing)
+     */
+    public <R extends Record> boolean passesChecks(RequestType<R> type, R request, BindingResult errors) {
+        if (errors.hasErrors()) {
+            return false;
         }
         try {
             type.check(request).ifPresent(failure -> {
@@ -42,9 +55,6 @@ public class RequestSubmission {
             // The provider is down: start anyway, the process's validate step checks again with retries.
             log.warn("Pre-check of a {} request skipped: {}", type.processKey(), e.getMessage());
         }
-        if (errors.hasErrors()) {
-            return Optional.empty();
-        }
-        return Optional.of(starter.start(type, request, requester));
+        return !errors.hasErrors();
     }
 }

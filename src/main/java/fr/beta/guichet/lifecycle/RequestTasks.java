@@ -122,6 +122,32 @@ public class RequestTasks {
                 RequestVariables.REJECTED_BY.name(), userId));
     }
 
+    /**
+     * « Demander une précision », at {@code claim} (by an admin of the group, unless someone else holds the task)
+     * or at {@code execute-manually} (by the executor): the question goes to the requester and the request waits at
+     * {@code answer-question}, its claim timers stopped; the answer brings it back to this admin.
+     */
+    public void ask(String taskId, String userId, String question) {
+        Task task = visibleTask(taskId, userId);
+        String step = task.getTaskDefinitionKey();
+        String decision = switch (step) {
+            case LifecycleElements.CLAIM -> RequestVariables.CLAIM_DECISION.name();
+            case LifecycleElements.EXECUTE_MANUALLY -> RequestVariables.MANUAL_DECISION.name();
+            default -> throw new TaskActionException("task.error.gone");
+        };
+        if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+            throw new TaskActionException("task.error.taken");
+        }
+        Object asked = runtimeService.getVariable(task.getProcessInstanceId(), RequestVariables.QUESTION_COUNT.name());
+        int number = (asked instanceof Integer n ? n : 0) + 1;
+        complete(taskId, userId, Map.of(
+                decision, RequestVariables.ASK,
+                RequestVariables.QUESTION.name(), question,
+                RequestVariables.ASKED_BY.name(), userId,
+                RequestVariables.RETURN_TO.name(), step,
+                RequestVariables.QUESTION_COUNT.name(), number));
+    }
+
     /** After a provider refusal, the executor did the work by hand. */
     public void completeManually(String taskId, String userId) {
         expect(taskId, userId, LifecycleElements.EXECUTE_MANUALLY);
