@@ -52,6 +52,8 @@ public class SlaCalendarPlugin extends AbstractProcessEnginePlugin {
     static class SlaDurationCalendar extends DurationBusinessCalendar {
 
         private final SlaCalendar calendar;
+        /** Camunda's own calendar for every other timer (delegated to, not called as super: it calls back). */
+        private final DurationBusinessCalendar stock = new DurationBusinessCalendar();
 
         SlaDurationCalendar(SlaCalendar calendar) {
             this.calendar = calendar;
@@ -70,7 +72,7 @@ public class SlaCalendarPlugin extends AbstractProcessEnginePlugin {
         @Override
         public Date resolveDuedate(String duedate, Date startDate) {
             if (!SlaDelay.isSla(duedate)) {
-                return startDate == null ? super.resolveDuedate(duedate) : super.resolveDuedate(duedate, startDate);
+                return startDate == null ? stock.resolveDuedate(duedate) : stock.resolveDuedate(duedate, startDate);
             }
             Date start = startDate == null ? now() : startDate;
             return Date.from(calendar.add(start.toInstant(), SlaDelay.parse(duedate)));
@@ -86,6 +88,7 @@ public class SlaCalendarPlugin extends AbstractProcessEnginePlugin {
         private static final int MAX_REPETITIONS = 100_000;
 
         private final SlaCalendar calendar;
+        private final CycleBusinessCalendar stock = new CycleBusinessCalendar();
 
         SlaCycleCalendar(SlaCalendar calendar) {
             this.calendar = calendar;
@@ -110,7 +113,7 @@ public class SlaCalendarPlugin extends AbstractProcessEnginePlugin {
         public Date resolveDuedate(String duedate, Date startDate, long repeatOffset) {
             Matcher cycle = duedate == null ? null : SLA_CYCLE.matcher(duedate);
             if (cycle == null || !cycle.matches()) {
-                return super.resolveDuedate(duedate, startDate, repeatOffset);
+                return stock.resolveDuedate(duedate, startDate, repeatOffset);
             }
             SlaDelay delay = SlaDelay.parse(cycle.group(3));
             int times = cycle.group(1).isEmpty() ? Integer.MAX_VALUE : Integer.parseInt(cycle.group(1));
