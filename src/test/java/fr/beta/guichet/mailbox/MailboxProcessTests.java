@@ -169,6 +169,19 @@ class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
     }
 
     @Test
+    void providerPollingStaysContinuousOutsideWorkingHours() {
+        clockAt("2026-03-06T19:00"); // Friday evening: an SLA timer would wait for Monday
+        MailboxRequest request = newRequest();
+        var pi = start(request);
+        tasks.take(task(pi).getId(), firstHolder());
+        doReturn(Optional.empty()).when(email).findAccount(anyString(), eq(request.localPart()));
+        jobs.runDueJobs(pi.getId());
+        var polling = jobs.timer(pi.getId(), LifecycleElements.PROVIDER_DELAY);
+        assertThat(polling).as("waits for OVH's task").isNotNull();
+        assertThat(polling.getDuedate().toInstant()).isEqualTo(paris("2026-03-06T19:01"));
+    }
+
+    @Test
     void redirectionIsCreatedAndNeedsNoPassword() {
         var request = new MailboxRequest(MailboxKind.REDIRECTION, "redir.t" + UUID.randomUUID().toString().substring(0, 6),
                 "perso@example.org", "Startup", "Garder le contact");
