@@ -211,9 +211,32 @@ public class RequestTasks {
                 if (isGone(e)) {
                     throw new TaskActionException("task.error.taken");
                 }
-                throw e;
+                if (!isConcurrentChange(e)) {
+                    throw e;
+                }
+                if (attempt >= OPTIMISTIC_LOCK_ATTEMPTS) {
+                    throw new TaskActionException("task.error.busy");
+                }
             }
         }
+    }
+
+    /**
+     * Another transaction changed the same executions at the same moment, in a way the engine does not report as an
+     * optimistic-locking failure: a timer's concurrent execution reorganised the tree under the task (ENGINE-03077,
+     * "perhaps it was deleted in the meantime"), or the database chose this transaction as a deadlock or
+     * serialization victim (SQLSTATE class 40). Retried like an optimistic-locking failure (TwoNodesIT).
+     */
+    private static boolean isConcurrentChange(ProcessEngineException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("ENGINE-03077")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The task or execution was completed by someone else between our read and our write. */

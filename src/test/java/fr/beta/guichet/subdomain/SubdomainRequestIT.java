@@ -81,7 +81,7 @@ class SubdomainRequestIT {
         assertThat(florian.post("/taches/" + confirmTask + "/confirmer", Map.of()).statusCode()).isEqualTo(302);
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(alice.page("/mes-demandes/" + reference))
-                .contains("Traitée").contains("Traitée par florian"));
+                .contains("Traitée par florian").contains("Demande traitée"));
         String detail = alice.page("/mes-demandes/" + reference);
         assertThat(detail).contains("Annonce sur le canal ops", "Prise en charge", "Exécution automatique",
                 "Confirmation", "Demande traitée");
