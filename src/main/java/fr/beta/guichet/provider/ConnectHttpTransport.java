@@ -25,7 +25,7 @@ import io.micrometer.core.instrument.Timer;
  * and every failed one counted in {@code guichet.provider.errors}: on Micrometer's global registry, which Spring
  * Boot binds to the application's registries.
  */
-public class ConnectHttpTransport {
+public class ConnectHttpTransport implements HttpTransport {
 
     private final String provider;
     private final HttpConnector connector;
@@ -53,12 +53,7 @@ public class ConnectHttpTransport {
         this.meters = meters;
     }
 
-    /**
-     * @param method  GET, POST, PUT, DELETE…
-     * @param url     absolute URL, query string included
-     * @param headers request headers (Content-Type included when there is a body)
-     * @param body    exact body to send, or {@code null}
-     */
+    @Override
     public ProviderResponse send(String method, String url, Map<String, String> headers, String body) {
         var request = connector.createRequest()
                 .url(url)
@@ -79,7 +74,7 @@ public class ConnectHttpTransport {
             throw new ProviderUnavailableException(provider, method + " " + pathOf(url) + " failed: " + rootMessage(e), e);
         }
         int status = response.getStatusCode();
-        record(sample, method, status < 400 ? "success" : status < 500 ? "client_error" : "server_error");
+        record(sample, method, outcomeOf(status));
         try {
             return new ProviderResponse(response.getStatusCode(), response.getResponse(), response.getHeaders());
         } finally {
@@ -88,6 +83,11 @@ public class ConnectHttpTransport {
     }
 
     private void record(Timer.Sample sample, String method, String outcome) {
+        record(meters, provider, sample, method, outcome);
+    }
+
+    /** Records one provider call; {@link SandboxTransport} records its calls the same way. */
+    static void record(MeterRegistry meters, String provider, Timer.Sample sample, String method, String outcome) {
         sample.stop(Timer.builder("guichet.provider.calls").description("Provider HTTP calls")
                 .tags("provider", provider, "method", method, "outcome", outcome)
                 .publishPercentileHistogram().register(meters));
@@ -97,6 +97,11 @@ public class ConnectHttpTransport {
         }
     }
 
+    static String outcomeOf(int status) {
+        return status < 400 ? "success" : status < 500 ? "client_error" : "server_error";
+    }
+
+    @Override
     public String provider() {
         return provider;
     }

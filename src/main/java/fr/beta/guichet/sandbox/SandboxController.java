@@ -10,6 +10,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import fr.beta.guichet.mailbox.MailboxProperties;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.provider.SandboxView;
 import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
 import fr.beta.guichet.provider.matomo.SandboxMatomo;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
@@ -28,10 +30,13 @@ class SandboxController {
     private final ObjectProvider<SandboxMattermost> chat;
     private final SubdomainProperties subdomains;
     private final MailboxProperties mailboxes;
+    private final ProviderTransports transports;
 
     SandboxController(ObjectProvider<SandboxDnsZone> dns, ObjectProvider<SandboxEmailDomain> email,
             ObjectProvider<SandboxMatomo> matomo, ObjectProvider<SandboxDockerHub> dockerHub,
-            ObjectProvider<SandboxMattermost> chat, SubdomainProperties subdomains, MailboxProperties mailboxes) {
+            ObjectProvider<SandboxMattermost> chat, SubdomainProperties subdomains, MailboxProperties mailboxes,
+            ProviderTransports transports) {
+        this.transports = transports;
         this.dns = dns;
         this.email = email;
         this.matomo = matomo;
@@ -43,6 +48,10 @@ class SandboxController {
 
     @GetMapping("/bac-a-sable")
     String sandbox(Model model) {
+        // every fake of a provider in sandbox mode that shows its state (a live provider is simply absent)
+        model.addAttribute("sandboxTables", transports.sandboxFakes().stream()
+                .filter(SandboxView.class::isInstance).map(SandboxView.class::cast)
+                .flatMap(view -> view.sandboxTables().stream()).toList());
         dns.ifAvailable(zone -> {
             model.addAttribute("zone", subdomains.zone());
             model.addAttribute("records", zone.records(subdomains.zone()));

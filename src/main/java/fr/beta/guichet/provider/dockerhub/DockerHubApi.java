@@ -15,13 +15,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.provider.HttpTransport;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 
 /**
- * Authenticated calls to the Docker Hub API v2 over {@link ConnectHttpTransport}, for {@link DockerHubApiClient}.
+ * Authenticated calls to the Docker Hub API v2 over {@link HttpTransport}, for {@link DockerHubApiClient}.
  * <p>
  * The PAT or OAT is exchanged at {@code POST /v2/auth/token} for a bearer token valid 10 minutes. The token is
  * cached and fetched again one minute before it expires, and once more when a call answers 401 (the call is then
@@ -43,7 +43,7 @@ class DockerHubApi {
     private static final int MAX_DETAIL_LENGTH = 300;
     private static final String HIDDEN = "(hidden)";
 
-    private final ConnectHttpTransport transport;
+    private final HttpTransport transport;
     private final String baseUrl;
     private final String organization;
     private final String identifier;
@@ -52,7 +52,7 @@ class DockerHubApi {
     private final Clock clock;
     private Token token;
 
-    DockerHubApi(DockerHubProperties properties, ConnectHttpTransport transport, ObjectMapper mapper, Clock clock) {
+    DockerHubApi(DockerHubProperties properties, HttpTransport transport, ObjectMapper mapper, Clock clock) {
         properties.requireLiveCredentials();
         this.transport = transport;
         this.baseUrl = properties.baseUrl().toString().replaceAll("/+$", "");

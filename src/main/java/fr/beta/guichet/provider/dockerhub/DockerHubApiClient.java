@@ -10,13 +10,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
-import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.provider.HttpTransport;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 
 /**
- * {@link DockerHubClient} over the Docker Hub API v2, through {@link ConnectHttpTransport} (authentication and
+ * {@link DockerHubClient} over the Docker Hub API v2, through {@link HttpTransport} (authentication and
  * error reading in {@link DockerHubApi}), answers read with Jackson.
  * <p>
  * <b>Adding a member.</b> {@code POST /v2/orgs/{org}/groups/{team}/members} only works for users already in the
@@ -55,13 +55,13 @@ public class DockerHubApiClient implements DockerHubClient {
     private final DockerHubApi api;
     private final String organization;
 
-    public DockerHubApiClient(DockerHubProperties properties, ConnectHttpTransport transport, ObjectMapper mapper,
+    public DockerHubApiClient(DockerHubProperties properties, HttpTransport transport, ObjectMapper mapper,
             Clock clock) {
         this.api = new DockerHubApi(properties, transport, mapper, clock);
         this.organization = properties.organization();
     }
 
-    public DockerHubApiClient(DockerHubProperties properties, ConnectHttpTransport transport) {
+    public DockerHubApiClient(DockerHubProperties properties, HttpTransport transport) {
         this(properties, transport, new ObjectMapper(), Clock.systemUTC());
     }
 

@@ -11,13 +11,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.provider.HttpTransport;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 
 /**
- * {@link MatomoClient} on the live Matomo HTTP API, over {@link ConnectHttpTransport}.
+ * {@link MatomoClient} on the live Matomo HTTP API, over {@link HttpTransport}.
  * <p>
  * Every call is {@code POST {baseUrl}/index.php} with a form-encoded body
  * {@code module=API&method=…&format=JSON}, the method's parameters, and {@code token_auth}. The token is only ever in
@@ -47,12 +47,12 @@ public class MatomoHttpClient implements MatomoClient {
 
     private static final String SCRUBBED = "[token]";
 
-    private final ConnectHttpTransport transport;
+    private final HttpTransport transport;
     private final String url;
     private final String token;
     private final ObjectMapper mapper;
 
-    public MatomoHttpClient(MatomoProperties properties, ConnectHttpTransport transport, ObjectMapper mapper) {
+    public MatomoHttpClient(MatomoProperties properties, HttpTransport transport, ObjectMapper mapper) {
         properties.requireLiveCredentials();
         this.transport = transport;
         this.url = properties.baseUrl().toString().replaceAll("/+$", "") + "/index.php";
@@ -60,7 +60,7 @@ public class MatomoHttpClient implements MatomoClient {
         this.mapper = mapper;
     }
 
-    public MatomoHttpClient(MatomoProperties properties, ConnectHttpTransport transport) {
+    public MatomoHttpClient(MatomoProperties properties, HttpTransport transport) {
         this(properties, transport, new ObjectMapper());
     }
 

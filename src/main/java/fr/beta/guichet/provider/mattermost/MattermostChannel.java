@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.beta.guichet.notification.ChatChannel;
 import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.provider.HttpTransport;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 
@@ -34,7 +35,7 @@ public class MattermostChannel implements ChatChannel {
     static final int RECENT_POSTS = 200;
 
     private final ObjectMapper json = new ObjectMapper();
-    private final ConnectHttpTransport transport;
+    private final HttpTransport transport;
     private final String apiRoot;
     private final String token;
     private final String channelId;
@@ -45,7 +46,7 @@ public class MattermostChannel implements ChatChannel {
                 properties.connectTimeout(), properties.readTimeout()));
     }
 
-    public MattermostChannel(MattermostProperties properties, ConnectHttpTransport transport) {
+    public MattermostChannel(MattermostProperties properties, HttpTransport transport) {
         if (properties.baseUrl() == null || isBlank(properties.token()) || isBlank(properties.channelId())) {
             throw new IllegalArgumentException("Mattermost base-url, token and channel-id are required");
         }

@@ -16,13 +16,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.NullNode;
 
-import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.provider.HttpTransport;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 
 /**
- * Signed calls to the OVH API v1 over {@link ConnectHttpTransport}, answers parsed as Jackson trees.
+ * Signed calls to the OVH API v1 over {@link HttpTransport}, answers parsed as Jackson trees.
  * <p>
  * Timestamps are the server's clock: the difference to {@code GET /auth/time} is fetched once and kept, as
  * python-ovh does. Bodies are compact JSON with every non-ASCII character escaped (as node-ovh does), so the signed
@@ -62,7 +62,7 @@ public class OvhApi {
     private static final Set<String> CREDENTIAL_ERRORS = Set.of("INVALID_SIGNATURE", "INVALID_CREDENTIAL",
             "NOT_CREDENTIAL", "INVALID_KEY", "NOT_GRANTED_CALL", "FORBIDDEN");
 
-    private final ConnectHttpTransport transport;
+    private final HttpTransport transport;
     private final String endpoint;
     private final String applicationKey;
     private final String applicationSecret;
@@ -72,7 +72,7 @@ public class OvhApi {
     private final Clock clock;
     private volatile Long timeDelta;
 
-    public OvhApi(OvhProperties properties, ConnectHttpTransport transport, ObjectMapper mapper, Clock clock) {
+    public OvhApi(OvhProperties properties, HttpTransport transport, ObjectMapper mapper, Clock clock) {
         this.transport = transport;
         this.endpoint = properties.endpoint().toString().replaceAll("/+$", "");
         this.applicationKey = properties.applicationKey();
@@ -83,7 +83,7 @@ public class OvhApi {
         this.clock = clock;
     }
 
-    public OvhApi(OvhProperties properties, ConnectHttpTransport transport) {
+    public OvhApi(OvhProperties properties, HttpTransport transport) {
         this(properties, transport, new ObjectMapper(), Clock.systemUTC());
     }
 
