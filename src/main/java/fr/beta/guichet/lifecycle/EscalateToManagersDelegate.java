@@ -4,15 +4,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** After 48h unclaimed: the managers are named in the thread and the request is flagged as escalated. */
+/** After {@code managersAfter} unclaimed (2 working days): the managers are named in the thread and the request is flagged as escalated. */
 @Component
 class EscalateToManagersDelegate implements JavaDelegate {
 
     private final LifecycleContext context;
     private final RequestThread thread;
     private final AccessHolders holders;
+    private final EscalationProperties escalation;
+    private final fr.beta.guichet.calendar.SlaTexts sla;
 
-    EscalateToManagersDelegate(LifecycleContext context, RequestThread thread, AccessHolders holders) {
+    EscalateToManagersDelegate(LifecycleContext context, RequestThread thread, AccessHolders holders,
+            EscalationProperties escalation, fr.beta.guichet.calendar.SlaTexts sla) {
+        this.escalation = escalation;
+        this.sla = sla;
         this.context = context;
         this.thread = thread;
         this.holders = holders;
@@ -21,7 +26,8 @@ class EscalateToManagersDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         thread.reply(execution, "escalation", "chat.escalation", holders.mentions(fr.beta.guichet.access.AccessGroups.MANAGERS),
-                context.reference(execution), context.type(execution).resourceGroup());
+                context.reference(execution), context.type(execution).resourceGroup(),
+                sla.describe(escalation.managersAfter()));
         RequestVariables.ESCALATED.set(execution, true);
     }
 }

@@ -2,9 +2,12 @@ package fr.beta.guichet.lifecycle;
 
 import org.springframework.stereotype.Component;
 
+import fr.beta.guichet.calendar.SlaDelay;
+
 /**
  * Timer expressions of the models: {@code ${escalation.reminderCycle}} and {@code ${escalation.managersAfter}}.
- * Bean name {@code escalation}.
+ * Bean name {@code escalation}. The values are SLA delays ({@code sla:P1D}): the engine's SLA calendar counts them
+ * in working days and hours, or continuously ({@code GUICHET_SLA_CALENDAR}).
  */
 @Component("escalation")
 public class EscalationTimers {
@@ -15,16 +18,16 @@ public class EscalationTimers {
         this.properties = properties;
     }
 
-    /** ISO 8601 repeating interval: every {@code reminderAfter}, for as long as the task waits. */
+    /** Repeating interval: every {@code reminderAfter}, for as long as the task waits ({@code R/sla:P1D}). */
     public String getReminderCycle() {
-        return "R/" + properties.reminderAfter();
+        return "R/" + getReminderAfter();
     }
 
     public String getReminderAfter() {
-        return properties.reminderAfter().toString();
+        return SlaDelay.of(properties.reminderAfter()).expression();
     }
 
     public String getManagersAfter() {
-        return properties.managersAfter().toString();
+        return SlaDelay.of(properties.managersAfter()).expression();
     }
 }

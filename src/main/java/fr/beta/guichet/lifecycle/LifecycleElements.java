@@ -29,6 +29,19 @@ public final class LifecycleElements {
     public static final String REJECTED = "rejected";
     public static final String CANCELLED = "cancelled";
 
+    /** « Demander une précision »: the question is posted, then the request waits for its requester. */
+    public static final String NOTIFY_QUESTION = "ServiceTask_NotifyQuestion";
+    /** The user task of the requester, with a reminder and a cancellation timer (the metrics read this id). */
+    public static final String ANSWER_QUESTION = "answer-question";
+    public static final String NOTIFY_ANSWER = "ServiceTask_NotifyAnswer";
+    /** The business checks of {@code validate} again, on a corrected request. */
+    public static final String REVALIDATE = "ServiceTask_Revalidate";
+    public static final String REMIND_REQUESTER = "ServiceTask_RemindRequester";
+    public static final String NOTIFY_UNANSWERED = "ServiceTask_NotifyUnanswered";
+    public static final String QUESTION_REMINDER_TIMER = "BoundaryEvent_QuestionReminderDue";
+    public static final String QUESTION_EXPIRED_TIMER = "BoundaryEvent_QuestionExpired";
+    public static final String REQUESTER_REMINDED = "EndEvent_RequesterReminded";
+
     /** Thrown by {@code validate} when a business check fails; its message becomes {@code rejectionReason}. */
     public static final String VALIDATION_FAILED = "VALIDATION_FAILED";
     /** Correlated by the requester while the request waits at {@code claim}. */

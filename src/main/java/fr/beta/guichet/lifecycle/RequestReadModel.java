@@ -35,11 +35,13 @@ public class RequestReadModel {
     private static final String[] SHOWN_VARIABLES = {RequestVariables.REQUESTER.name(),
             RequestVariables.EXECUTOR.name(), RequestVariables.REJECTION_REASON.name(),
             RequestVariables.EXECUTION_RESULT.name(), RequestVariables.EXECUTION_ERROR.name(),
-            RequestVariables.MATTERMOST_POST_ID.name(), RequestVariables.DESCRIPTION.name()};
+            RequestVariables.MATTERMOST_POST_ID.name(), RequestVariables.DESCRIPTION.name(),
+            RequestVariables.UNANSWERED.name()};
 
     /** Activities shown on a timeline; gateways, boundary events and the reminder ends are left out. */
     private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "serviceTask", "userTask", "noneEndEvent");
-    private static final Set<String> HIDDEN_STEPS = Set.of("EndEvent_Reminded", "EndEvent_Escalated");
+    private static final Set<String> HIDDEN_STEPS = Set.of("EndEvent_Reminded", "EndEvent_Escalated",
+            LifecycleElements.REQUESTER_REMINDED);
 
     private final HistoryService historyService;
     private final TaskService taskService;
@@ -156,7 +158,11 @@ public class RequestReadModel {
             if (LifecycleElements.DONE.equals(end)) {
                 return RequestStatus.DONE;
             }
-            return LifecycleElements.CANCELLED.equals(end) ? RequestStatus.CANCELLED : RequestStatus.REJECTED;
+            if (LifecycleElements.CANCELLED.equals(end)) {
+                return Boolean.TRUE.equals(vars.get(RequestVariables.UNANSWERED.name())) ? RequestStatus.UNANSWERED
+                        : RequestStatus.CANCELLED;
+            }
+            return RequestStatus.REJECTED;
         }
         if (incident) {
             return RequestStatus.INCIDENT;
@@ -165,6 +171,7 @@ public class RequestReadModel {
             return switch (openTask.getTaskDefinitionKey()) {
                 case LifecycleElements.CLAIM -> RequestStatus.WAITING;
                 case LifecycleElements.EXECUTE_MANUALLY -> RequestStatus.MANUAL;
+                case LifecycleElements.ANSWER_QUESTION -> RequestStatus.QUESTION;
                 default -> RequestStatus.CONFIRMING;
             };
         }

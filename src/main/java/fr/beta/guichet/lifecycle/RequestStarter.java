@@ -64,7 +64,7 @@ public class RequestStarter {
     }
 
     /** Camunda keeps string variables in a 4000-character column: descriptions stay well below. */
-    private static String shortened(String description) {
+    static String shortened(String description) {
         return description.length() <= 1000 ? description : description.substring(0, 999) + "…";
     }
 }

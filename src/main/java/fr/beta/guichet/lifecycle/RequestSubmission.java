@@ -69,4 +69,30 @@ public class RequestSubmission {
         }
         return new Result(Outcome.STARTED, starter.start(type, request, requester));
     }
+
+    /**
+     * The same checks for a request corrected in answer to a question ({@link StartFormController}'s reply form):
+     * Bean Validation's errors, then the type's business checks into {@code errors}. When the checks cannot be made
+     * just now the correction goes on, as with {@code checkLater}: {@code ServiceTask_Revalidate} makes them again
+     * with retries and rejects the request with the reason if one fails.
+     *
+     * @return whether the correction may be saved ({@code errors} holds nothing)
+     */
+    public <R extends Record> boolean passesChecks(RequestType<R> type, R request, BindingResult errors) {
+        if (errors.hasErrors()) {
+            return false;
+        }
+        try {
+            type.check(request).ifPresent(failure -> {
+                if (failure.field() != null) {
+                    errors.rejectValue(failure.field(), "check", failure.message());
+                } else {
+                    errors.reject("check", failure.message());
+                }
+            });
+        } catch (ProviderUnavailableException | ProviderRejectedException e) {
+            log.warn("Checks of a corrected {} request left to revalidate: {}", type.processKey(), e.getMessage());
+        }
+        return !errors.hasErrors();
+    }
 }

@@ -128,6 +128,32 @@ public class RequestTasks {
                 RequestVariables.REJECTED_BY.name(), userId));
     }
 
+    /**
+     * « Demander une précision », at {@code claim} (by an admin of the group, unless someone else holds the task)
+     * or at {@code execute-manually} (by the executor): the question goes to the requester and the request waits at
+     * {@code answer-question}, its claim timers stopped; the answer brings it back to this admin.
+     */
+    public void ask(String taskId, String userId, String question) {
+        Task task = visibleTask(taskId, userId);
+        String step = task.getTaskDefinitionKey();
+        String decision = switch (step) {
+            case LifecycleElements.CLAIM -> RequestVariables.CLAIM_DECISION.name();
+            case LifecycleElements.EXECUTE_MANUALLY -> RequestVariables.MANUAL_DECISION.name();
+            default -> throw new TaskActionException("task.error.gone");
+        };
+        if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+            throw new TaskActionException("task.error.taken");
+        }
+        Object asked = runtimeService.getVariable(task.getProcessInstanceId(), RequestVariables.QUESTION_COUNT.name());
+        int number = (asked instanceof Integer n ? n : 0) + 1;
+        complete(taskId, userId, Map.of(
+                decision, RequestVariables.ASK,
+                RequestVariables.QUESTION.name(), question,
+                RequestVariables.ASKED_BY.name(), userId,
+                RequestVariables.RETURN_TO.name(), step,
+                RequestVariables.QUESTION_COUNT.name(), number));
+    }
+
     /** After a provider refusal, the executor did the work by hand. */
     public void completeManually(String taskId, String userId) {
         expect(taskId, userId, LifecycleElements.EXECUTE_MANUALLY);
@@ -200,7 +226,7 @@ public class RequestTasks {
                 if (isGone(e)) {
                     throw new TaskActionException("task.error.taken");
                 }
-                if (!concurrentlyChanged(e)) {
+                if (!isConcurrentChange(e)) {
                     throw e;
                 }
                 if (attempt >= OPTIMISTIC_LOCK_ATTEMPTS) {
@@ -211,12 +237,21 @@ public class RequestTasks {
     }
 
     /**
-     * ENGINE-03077 "Cannot resolve parent … perhaps it was deleted in the meantime": a job (a timer, on this node or
-     * another) changed the instance's executions while this action read them; like an optimistic locking conflict,
-     * the action is retried on fresh state (seen in {@code TwoNodesIT}, main included).
+     * Another transaction changed the same executions at the same moment, in a way the engine does not report as an
+     * optimistic-locking failure: a timer's concurrent execution reorganised the tree under the task (ENGINE-03077,
+     * "perhaps it was deleted in the meantime"), or the database chose this transaction as a deadlock or
+     * serialization victim (SQLSTATE class 40). Retried like an optimistic-locking failure (TwoNodesIT).
      */
-    private static boolean concurrentlyChanged(ProcessEngineException e) {
-        return e.getMessage() != null && e.getMessage().startsWith("ENGINE-03077");
+    private static boolean isConcurrentChange(ProcessEngineException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("ENGINE-03077")) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The task or execution was completed by someone else between our read and our write. */

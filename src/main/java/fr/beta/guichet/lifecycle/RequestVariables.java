@@ -16,9 +16,9 @@ public final class RequestVariables {
     public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.string("rejectionReason");
     public static final ProcessVariable<String> REJECTED_BY = ProcessVariable.string("rejectedBy");
     public static final ProcessVariable<String> MATTERMOST_POST_ID = ProcessVariable.string("mattermostPostId");
-    /** Outcome of {@code claim}: {@link #TAKE} or {@link #REJECT}. */
+    /** Outcome of {@code claim}: {@link #TAKE}, {@link #REJECT} or {@link #ASK}. */
     public static final ProcessVariable<String> CLAIM_DECISION = ProcessVariable.string("claimDecision");
-    /** Outcome of {@code execute-manually}: {@link #DONE} or {@link #REJECT}. */
+    /** Outcome of {@code execute-manually}: {@link #DONE}, {@link #REJECT} or {@link #ASK}. */
     public static final ProcessVariable<String> MANUAL_DECISION = ProcessVariable.string("manualDecision");
     /** Message of the provider's refusal that sent the request to {@code execute-manually}. */
     public static final ProcessVariable<String> EXECUTION_ERROR = ProcessVariable.string("executionError");
@@ -30,7 +30,25 @@ public final class RequestVariables {
     public static final ProcessVariable<Integer> REMINDERS_SENT = ProcessVariable.integer("remindersSent");
     public static final ProcessVariable<Boolean> ESCALATED = ProcessVariable.bool("escalated");
 
+    /** The last question asked to the requester (« Demander une précision »), never a secret. */
+    public static final ProcessVariable<String> QUESTION = ProcessVariable.string("question");
+    /** The requester's last answer. */
+    public static final ProcessVariable<String> ANSWER = ProcessVariable.string("answer");
+    /** The admin who asked: the request goes back to them at {@code claim}. */
+    public static final ProcessVariable<String> ASKED_BY = ProcessVariable.string("askedBy");
+    /** Where the request goes back after the answer: {@code claim} or {@code execute-manually}. */
+    public static final ProcessVariable<String> RETURN_TO = ProcessVariable.string("returnTo");
+    /** How many questions were asked: numbers the chat posts' idempotency keys. */
+    public static final ProcessVariable<Integer> QUESTION_COUNT = ProcessVariable.integer("questionCount");
+    /** Whether the requester corrected the request's fields with the answer (then it is checked again). */
+    public static final ProcessVariable<Boolean> REQUEST_CORRECTED = ProcessVariable.bool("requestCorrected");
+    /** Set when the requester was reminded of the open question. */
+    public static final ProcessVariable<Boolean> REQUESTER_REMINDED = ProcessVariable.bool("requesterReminded");
+    /** Set when the request was cancelled because the question stayed unanswered. */
+    public static final ProcessVariable<Boolean> UNANSWERED = ProcessVariable.bool("unanswered");
+
     public static final String TAKE = "take";
+    public static final String ASK = "ask";
     public static final String REJECT = "reject";
     public static final String DONE = "done";
 

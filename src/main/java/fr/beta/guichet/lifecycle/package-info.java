@@ -1,7 +1,9 @@
 /**
  * The request lifecycle shared by every request type: start, {@code validate}, {@code announce}, {@code claim}
- * (with the 24h reminders and the 48h escalation), {@code execute} or {@code execute-manually}, {@code confirm},
- * and the ends {@code done}, {@code rejected}, {@code cancelled}.
+ * (with the reminders every working day and the escalation after two), {@code execute} or {@code execute-manually},
+ * {@code confirm}, and the ends {@code done}, {@code rejected}, {@code cancelled}; from {@code claim} or
+ * {@code execute-manually} a question to the requester ({@code answer-question}, {@link
+ * fr.beta.guichet.lifecycle.RequestDialogue}) that pauses the admins' clock.
  * <p>
  * A request type plugs in by providing a {@link fr.beta.guichet.lifecycle.RequestType} bean (its record, its
  * business checks, its provider call) and a BPMN model with the lifecycle's element ids; every delegate, variable,

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -16,9 +17,12 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 
+import fr.beta.guichet.lifecycle.DialogueText;
+import fr.beta.guichet.lifecycle.RequestDialogue;
 import fr.beta.guichet.lifecycle.RequestReadModel;
 import fr.beta.guichet.lifecycle.RequestStatus;
 import fr.beta.guichet.lifecycle.RequestTasks;
+import fr.beta.guichet.lifecycle.RequestTypes;
 import fr.beta.guichet.lifecycle.RequestView;
 import fr.beta.guichet.lifecycle.TaskActionException;
 import fr.beta.guichet.secrets.OneTimeSecrets;
@@ -32,8 +36,15 @@ class MyRequestsController {
     private final RequestTasks tasks;
 
     private final OneTimeSecrets secrets;
+    private final RequestDialogue dialogue;
+    private final RequestTypes types;
+    private final org.camunda.bpm.engine.TaskService taskService;
 
-    MyRequestsController(RequestReadModel readModel, RequestTasks tasks, OneTimeSecrets secrets) {
+    MyRequestsController(RequestReadModel readModel, RequestTasks tasks, OneTimeSecrets secrets,
+            RequestDialogue dialogue, RequestTypes types, org.camunda.bpm.engine.TaskService taskService) {
+        this.dialogue = dialogue;
+        this.types = types;
+        this.taskService = taskService;
         this.readModel = readModel;
         this.tasks = tasks;
         this.secrets = secrets;
@@ -47,11 +58,52 @@ class MyRequestsController {
 
     @GetMapping("/{reference}")
     String detail(@PathVariable String reference, Principal principal, Model model) {
-        RequestView request = own(reference, principal);
+        return detail(own(reference, principal), model);
+    }
+
+    private String detail(RequestView request, Model model) {
         model.addAttribute("request", request);
         model.addAttribute("timeline", readModel.timeline(request.processInstanceId()));
         model.addAttribute("secretAvailable", secretReady(request));
+        model.addAttribute("dialogue", dialogue.of(request.processInstanceId()));
+        model.addAttribute("correctPath", types.byKey(request.processKey())
+                .map(type -> type.formPath() + "/reponse/" + request.reference()).orElse(null));
         return "myrequests/detail";
+    }
+
+    /**
+     * The answer to the open question, without changing the request (the start form's page takes a correction).
+     * A blank or too long answer comes back on the page with a French message.
+     */
+    @PostMapping("/{reference}/repondre")
+    String answer(@PathVariable String reference, @RequestParam(name = "answer", defaultValue = "") String answer,
+            Principal principal, Model model, RedirectAttributes redirect) {
+        RequestView request = own(reference, principal);
+        var text = DialogueText.clean(answer);
+        if (text.isEmpty()) {
+            model.addAttribute("answer", answer);
+            model.addAttribute("answerError", true);
+            return detail(request, model);
+        }
+        try {
+            dialogue.answer(request.processInstanceId(), principal.getName(), text.get());
+            redirect.addFlashAttribute("answered", reference);
+        } catch (TaskActionException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/mes-demandes/" + reference;
+    }
+
+    /** Camunda Tasklist opens {@code answer-question} with {@code ?taskId=…}: the request's page. */
+    @GetMapping("/reponse")
+    String fromTasklist(@RequestParam("taskId") String taskId, Principal principal) {
+        var task = taskService.createTaskQuery().taskId(taskId).taskAssignee(principal.getName()).singleResult();
+        if (task == null) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return readModel.request(task.getProcessInstanceId())
+                .map(request -> "redirect:/mes-demandes/" + request.reference())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
     /**

@@ -14,6 +14,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.beta.guichet.access.AccessGroups;
 import fr.beta.guichet.lifecycle.AccessHolders;
+import fr.beta.guichet.lifecycle.DialogueText;
+import fr.beta.guichet.lifecycle.RequestDialogue;
 import fr.beta.guichet.lifecycle.RequestReadModel;
 import fr.beta.guichet.lifecycle.RequestTasks;
 import fr.beta.guichet.lifecycle.RequestTypes;
@@ -34,9 +36,11 @@ class TaskController {
     private final RequestReadModel readModel;
     private final RequestTypes types;
     private final AccessHolders holders;
+    private final RequestDialogue dialogue;
 
     TaskController(TaskInbox inbox, RequestTasks tasks, RequestReadModel readModel, RequestTypes types,
-            AccessHolders holders) {
+            AccessHolders holders, RequestDialogue dialogue) {
+        this.dialogue = dialogue;
         this.inbox = inbox;
         this.tasks = tasks;
         this.readModel = readModel;
@@ -100,6 +104,7 @@ class TaskController {
             var request = readModel.request(task.getProcessInstanceId()).orElseThrow();
             model.addAttribute("task", inbox.view(task, request));
             model.addAttribute("timeline", readModel.timeline(task.getProcessInstanceId()));
+            model.addAttribute("dialogue", dialogue.of(task.getProcessInstanceId()));
             return "tasks/form";
         } catch (TaskActionException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());
@@ -126,6 +131,18 @@ class TaskController {
             return "redirect:/taches/" + taskId;
         }
         return act(redirect, "tasks.done.reject", taskId, () -> tasks.reject(taskId, principal.getName(), trimmed));
+    }
+
+    /** « Demander une précision » at {@code claim} or {@code execute-manually}: the question is required. */
+    @PostMapping("/{taskId}/demander")
+    String ask(@PathVariable String taskId, @RequestParam(name = "question", defaultValue = "") String question,
+            Principal principal, RedirectAttributes redirect) {
+        var text = DialogueText.clean(question);
+        if (text.isEmpty()) {
+            redirect.addFlashAttribute("errorKey", "task.error.questionRequired");
+            return "redirect:/taches/" + taskId;
+        }
+        return act(redirect, "tasks.done.ask", taskId, () -> tasks.ask(taskId, principal.getName(), text.get()));
     }
 
     @PostMapping("/{taskId}/fait-a-la-main")

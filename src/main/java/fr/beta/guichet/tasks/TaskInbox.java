@@ -20,8 +20,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.access.JoinGroupProcess;
+import fr.beta.guichet.calendar.SlaCalendar;
 import fr.beta.guichet.lifecycle.AccessHolders;
 import fr.beta.guichet.lifecycle.EscalationProperties;
+import fr.beta.guichet.lifecycle.LifecycleElements;
 import fr.beta.guichet.lifecycle.RequestReadModel;
 import fr.beta.guichet.lifecycle.RequestTypes;
 import fr.beta.guichet.lifecycle.RequestView;
@@ -47,9 +49,11 @@ class TaskInbox {
     private final RequestTypes types;
     private final EscalationProperties escalation;
     private final Clock clock;
+    private final SlaCalendar calendar;
 
     TaskInbox(TaskService taskService, ManagementService managementService, RequestReadModel readModel,
-            RequestTypes types, EscalationProperties escalation, Clock clock) {
+            RequestTypes types, EscalationProperties escalation, Clock clock, SlaCalendar calendar) {
+        this.calendar = calendar;
         this.taskService = taskService;
         this.managementService = managementService;
         this.readModel = readModel;
@@ -83,6 +87,9 @@ class TaskInbox {
                     + " D WHERE D.KEY_ = #{processKey})";
             parameters.put("processKey", processKeyFilter);
         }
+        // the requester's own task (a question to answer) is answered on « Mes demandes », not here
+        where += " AND (T.TASK_DEF_KEY_ IS NULL OR T.TASK_DEF_KEY_ <> #{answerQuestion})";
+        parameters.put("answerQuestion", LifecycleElements.ANSWER_QUESTION);
         String from = " FROM " + table(TaskEntity.class) + " T WHERE " + where;
         long total = nativeQuery("SELECT count(*)" + from, parameters).count();
         if (total == 0) {
@@ -146,7 +153,9 @@ class TaskInbox {
     private TaskView view(Task task, RequestView request, Instant now) {
         Instant created = task.getCreateTime().toInstant();
         Duration age = Duration.between(created, now);
-        return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getAssignee(), created, age,
-                age.compareTo(escalation.reminderAfter()) >= 0, request);
+        // « En retard » once the first reminder is due: one working day in the SLA calendar
+        boolean overdue = !now.isBefore(calendar.add(created, escalation.reminderAfter()));
+        return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getAssignee(), created, age, overdue,
+                request);
     }
 }

@@ -1,2 +1,2 @@
-/** The admins' task list and task forms: claim ("Je prends", "Je passe", "Rejeter"), manual execution, confirm. */
+/** The admins' task list and task forms: claim ("Je prends", "Je passe", "Rejeter", "Demander une précision"), manual execution, confirm. */
 package fr.beta.guichet.tasks;

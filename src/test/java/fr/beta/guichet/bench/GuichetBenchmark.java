@@ -122,6 +122,8 @@ public final class GuichetBenchmark {
                 "--guichet.secrets.key=" + Base64.getEncoder().encodeToString(key),
                 "--guichet.ovh.mode=sandbox", "--guichet.mattermost.mode=sandbox", "--guichet.matomo.mode=sandbox",
                 "--guichet.dockerhub.mode=sandbox",
+                // the timer storm moves the clock by reminder-after: plain time, whatever the hour of the run
+                "--guichet.sla.calendar.mode=continuous",
                 // plain HTTP on loopback: in production TLS ends at the proxy, which is why prod marks cookies secure
                 "--server.servlet.session.cookie.secure=false", "--server.port=0"));
         for (String extra : APP_ARGS.trim().split("\\s+")) {

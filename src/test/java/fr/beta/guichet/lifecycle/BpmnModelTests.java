@@ -94,6 +94,8 @@ class BpmnModelTests {
                 .iterator().next();
         assertThat(delay.getTimeDuration().getTextContent()).isEqualTo("${providerPolling.interval}");
 
+        checkDialogue(elements, process);
+
         for (String async : List.of(LifecycleElements.VALIDATE, LifecycleElements.ANNOUNCE, LifecycleElements.EXECUTE,
                 LifecycleElements.CHECK_PROVIDER, LifecycleElements.REMIND_HOLDERS, LifecycleElements.ESCALATE)) {
             ServiceTask task = (ServiceTask) elements.get(async);
@@ -135,6 +137,81 @@ class BpmnModelTests {
         var edges = model.getModelElementsByType(BpmnEdge.class).stream().map(e -> e.getBpmnElement().getId()).toList();
         elements.values().forEach(e -> assertThat(e instanceof SequenceFlow ? edges : shapes)
                 .as("diagram of " + e.getId()).contains(e.getId()));
+    }
+
+    /** The template that new types copy has the same question-to-the-requester loop. */
+    @Test
+    void theTemplateHasTheDialogueToo() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("docs/request-template.bpmn").toFile());
+        Process process = model.getModelElementsByType(Process.class).iterator().next();
+        Map<String, FlowElement> elements = process.getFlowElements().stream()
+                .collect(Collectors.toMap(BaseElement::getId, Function.identity()));
+        assertThat(elements).containsKeys(LIFECYCLE.toArray(String[]::new));
+        checkDialogue(elements, process);
+        var shapes = model.getModelElementsByType(BpmnShape.class).stream().map(sh -> sh.getBpmnElement().getId()).toList();
+        var edges = model.getModelElementsByType(BpmnEdge.class).stream().map(e -> e.getBpmnElement().getId()).toList();
+        elements.values().forEach(e -> assertThat(e instanceof SequenceFlow ? edges : shapes)
+                .as("diagram of " + e.getId()).contains(e.getId()));
+    }
+
+    /**
+     * « Demander une précision » (issue 14): from {@code claim} and {@code execute-manually} to the requester's
+     * {@code answer-question} with its reminder and its cancellation timers, the answer posted, a corrected request
+     * checked again, then back to where it was asked; {@code claim} goes back to the admin who asked.
+     */
+    private static void checkDialogue(Map<String, FlowElement> elements, Process process) {
+        assertThat(elements).as("dialogue").containsKeys(LifecycleElements.NOTIFY_QUESTION,
+                LifecycleElements.ANSWER_QUESTION, LifecycleElements.NOTIFY_ANSWER, LifecycleElements.REVALIDATE,
+                LifecycleElements.REMIND_REQUESTER, LifecycleElements.NOTIFY_UNANSWERED,
+                LifecycleElements.QUESTION_REMINDER_TIMER, LifecycleElements.QUESTION_EXPIRED_TIMER);
+        UserTask answer = (UserTask) elements.get(LifecycleElements.ANSWER_QUESTION);
+        assertThat(answer.getName()).isEqualTo("Répondre à la question");
+        assertThat(answer.getCamundaAssignee()).isEqualTo("${requester}");
+        assertThat(answer.getCamundaCandidateGroups()).isNull();
+        assertThat(((UserTask) elements.get(LifecycleElements.CLAIM)).getCamundaAssignee())
+                .isEqualTo("${dialogue.claimAssignee(execution)}");
+
+        assertThat(conditionsInto(elements, LifecycleElements.NOTIFY_QUESTION))
+                .containsExactlyInAnyOrder("${claimDecision == 'ask'}", "${manualDecision == 'ask'}");
+        assertThat(outgoing(elements, LifecycleElements.ANSWER_QUESTION)).containsExactly(LifecycleElements.NOTIFY_ANSWER);
+        var back = elements.values().stream().filter(e -> e instanceof SequenceFlow f
+                        && f.getSource().getId().equals("Gateway_ReturnTo"))
+                .map(e -> ((SequenceFlow) e).getTarget().getId()).toList();
+        assertThat(back).containsExactlyInAnyOrder(LifecycleElements.CLAIM, LifecycleElements.EXECUTE_MANUALLY);
+
+        List<BoundaryEvent> onAnswer = boundaries(process, LifecycleElements.ANSWER_QUESTION);
+        assertThat(onAnswer).extracting(BoundaryEvent::getId).containsExactlyInAnyOrder(
+                LifecycleElements.QUESTION_REMINDER_TIMER, LifecycleElements.QUESTION_EXPIRED_TIMER);
+        var reminder = (BoundaryEvent) elements.get(LifecycleElements.QUESTION_REMINDER_TIMER);
+        assertThat(reminder.cancelActivity()).isFalse();
+        assertThat(timer(reminder).getTimeDuration().getTextContent()).isEqualTo("${dialogue.requesterReminderAfter}");
+        var expired = (BoundaryEvent) elements.get(LifecycleElements.QUESTION_EXPIRED_TIMER);
+        assertThat(expired.cancelActivity()).isTrue();
+        assertThat(timer(expired).getTimeDuration().getTextContent()).isEqualTo("${dialogue.cancelAfter}");
+        assertThat(outgoing(elements, LifecycleElements.NOTIFY_UNANSWERED)).containsExactly(LifecycleElements.CANCELLED);
+
+        var revalidateErrors = boundaries(process, LifecycleElements.REVALIDATE).stream()
+                .flatMap(b -> b.getChildElementsByType(ErrorEventDefinition.class).stream())
+                .map(e -> e.getError().getErrorCode()).toList();
+        assertThat(revalidateErrors).containsExactly(LifecycleElements.VALIDATION_FAILED);
+        assertThat(((ServiceTask) elements.get(LifecycleElements.REVALIDATE)).getCamundaDelegateExpression())
+                .isEqualTo("${validateRequestDelegate}");
+        for (String async : List.of(LifecycleElements.NOTIFY_QUESTION, LifecycleElements.NOTIFY_ANSWER,
+                LifecycleElements.REVALIDATE, LifecycleElements.REMIND_REQUESTER, LifecycleElements.NOTIFY_UNANSWERED)) {
+            ServiceTask task = (ServiceTask) elements.get(async);
+            assertThat(task.isCamundaAsyncBefore()).as(async + " is async").isTrue();
+            assertThat(retryCycle(task)).as(async + " retries").isEqualTo("R3/PT5M");
+        }
+    }
+
+    private static List<String> conditionsInto(Map<String, FlowElement> elements, String target) {
+        return elements.values().stream()
+                .filter(e -> e instanceof SequenceFlow f && f.getTarget().getId().equals(target))
+                .map(e -> ((SequenceFlow) e).getConditionExpression().getTextContent()).toList();
+    }
+
+    private static List<String> outgoing(Map<String, FlowElement> elements, String source) {
+        return ((FlowNode) elements.get(source)).getOutgoing().stream().map(f -> f.getTarget().getId()).toList();
     }
 
     private static boolean isGatewayExit(SequenceFlow flow) {

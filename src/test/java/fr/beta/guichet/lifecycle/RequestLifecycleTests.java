@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +52,10 @@ public abstract class RequestLifecycleTests<R extends Record> {
     @Autowired protected ProviderTransports transports;
     @Autowired protected ChatIdentities identities;
     @Autowired protected JobDriver jobs;
+    @Autowired protected RequestDialogue dialogue;
+    @Autowired protected RequestReadModel readModel;
+
+    protected static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
 
     /** The type under test. */
     protected abstract RequestType<R> type();
@@ -80,6 +86,20 @@ public abstract class RequestLifecycleTests<R extends Record> {
     @BeforeEach
     void initAssertions() {
         BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void resetEngineClock() {
+        ClockUtil.reset();
+    }
+
+    /** Sets the engine clock to this Paris time. */
+    protected static void clockAt(String localDateTime) {
+        ClockUtil.setCurrentTime(Date.from(paris(localDateTime)));
+    }
+
+    protected static java.time.Instant paris(String localDateTime) {
+        return java.time.LocalDateTime.parse(localDateTime).atZone(PARIS).toInstant();
     }
 
     @Test
@@ -252,6 +272,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
 
     @Test
     void unclaimedForADayRemindsTheAccessHoldersByNameAndRepeats() {
+        clockAt("2026-03-03T10:00"); // a Tuesday: one working day later is Wednesday 10:00, 24 h
         ProcessInstance pi = start(newRequest());
         var reminder = jobs.timer(pi.getId(), LifecycleElements.REMINDER_TIMER);
         assertThat(Duration.between(task(pi).getCreateTime().toInstant(), reminder.getDuedate().toInstant()))
@@ -277,6 +298,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
 
     @Test
     void unclaimedForTwoDaysEscalatesToManagersOnce() {
+        clockAt("2026-03-03T10:00"); // two working days later is Thursday 10:00, 48 h
         ProcessInstance pi = start(newRequest());
         var escalation = jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER);
         assertThat(Duration.between(task(pi).getCreateTime().toInstant(), escalation.getDuedate().toInstant()))
@@ -286,7 +308,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
         jobs.runDueJobs(pi.getId());
         assertThat(pi).isWaitingAt(LifecycleElements.CLAIM);
         assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.ESCALATED.name())).isEqualTo(true);
-        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains(chat().mention("manon")).contains("48 h")
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains(chat().mention("manon")).contains("2 jours ouvrés")
                 .contains(type().resourceGroup()));
         assertThat(jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER)).isNull();
     }
@@ -297,6 +319,174 @@ public abstract class RequestLifecycleTests<R extends Record> {
         tasks.take(task(pi).getId(), secondHolder());
         assertThat(jobs.timer(pi.getId(), LifecycleElements.REMINDER_TIMER)).isNull();
         assertThat(jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER)).isNull();
+    }
+
+    @Test
+    void askedAtClaimWaitsForTheRequesterThenComesBackToTheAdminWhoAsked() {
+        ProcessInstance pi = start(newRequest());
+        tasks.ask(task(pi).getId(), firstHolder(), "Quelle cible exactement ?");
+        jobs.runDueJobs(pi.getId());
+
+        assertThat(pi).isWaitingAt(LifecycleElements.ANSWER_QUESTION);
+        assertThat(task(pi)).isAssignedTo(REQUESTER).hasName("Répondre à la question");
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.REMINDER_TIMER)).as("no reminder while it waits").isNull();
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER)).as("no escalation").isNull();
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.QUESTION_REMINDER_TIMER)).isNotNull();
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.QUESTION_EXPIRED_TIMER)).isNotNull();
+        assertThat(readModel.request(pi.getId()).orElseThrow().status()).isEqualTo(RequestStatus.QUESTION);
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m)
+                .contains("@" + firstHolder() + " demande une précision à @" + REQUESTER)
+                .contains("Quelle cible exactement ?"));
+
+        dialogue.answer(pi.getId(), REQUESTER, "La cible est bien celle indiquée.");
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.CLAIM).hasNotPassed(LifecycleElements.REVALIDATE);
+        assertThat(task(pi)).as("back to the admin who asked").isAssignedTo(firstHolder());
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.REMINDER_TIMER)).as("clocks restarted").isNotNull();
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER)).isNotNull();
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("Réponse de @" + REQUESTER)
+                .contains("La cible est bien celle indiquée."));
+        assertThat(dialogue.exchanges(pi.getId())).singleElement().satisfies(e -> {
+            assertThat(e.question()).isEqualTo("Quelle cible exactement ?");
+            assertThat(e.askedBy()).isEqualTo(firstHolder());
+            assertThat(e.answer()).isEqualTo("La cible est bien celle indiquée.");
+        });
+
+        // « Je passe » hands it back to the group; another admin takes it and it ends as usual
+        tasks.decline(task(pi).getId(), firstHolder());
+        assertThat(task(pi)).isNotAssigned();
+        tasks.take(task(pi).getId(), secondHolder());
+        jobs.runDueJobsAndProviderPolling(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
+        tasks.confirm(task(pi).getId(), secondHolder());
+        jobs.runDueJobs(pi.getId());
+        assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.DONE);
+    }
+
+    @Test
+    void aQuestionPausesTheAdminsClockAndTheAnswerRestartsIt() {
+        clockAt("2026-03-03T10:00"); // Tuesday: the reminder is due on Wednesday 10:00
+        ProcessInstance pi = start(newRequest());
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.REMINDER_TIMER).getDuedate().toInstant())
+                .isEqualTo(paris("2026-03-04T10:00"));
+
+        clockAt("2026-03-04T09:00"); // one working hour before the reminder
+        tasks.ask(task(pi).getId(), firstHolder(), "Pour quelle date en avez-vous besoin ?");
+        jobs.runDueJobs(pi.getId());
+        clockAt("2026-03-04T11:00"); // past the reminder's old due date
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.ANSWER_QUESTION);
+        assertThat(replies(pi)).noneMatch(m -> m.contains("Relance n°"));
+        assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.REMINDERS_SENT.name())).isNull();
+
+        clockAt("2026-03-05T10:00"); // the answer on Thursday 10:00
+        dialogue.answer(pi.getId(), REQUESTER, "Avant la fin du mois.");
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.CLAIM);
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.REMINDER_TIMER).getDuedate().toInstant())
+                .as("a full working day after the answer").isEqualTo(paris("2026-03-06T10:00"));
+        assertThat(jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER).getDuedate().toInstant())
+                .as("two working days after the answer, over the weekend").isEqualTo(paris("2026-03-09T10:00"));
+    }
+
+    @Test
+    void anUnansweredQuestionRemindsTheRequesterAfterThreeWorkingDaysAndCancelsAfterTen() {
+        clockAt("2026-03-03T10:00");
+        ProcessInstance pi = start(newRequest());
+        tasks.ask(task(pi).getId(), firstHolder(), "Quel est le nom exact de la startup ?");
+        jobs.runDueJobs(pi.getId());
+        var reminder = jobs.timer(pi.getId(), LifecycleElements.QUESTION_REMINDER_TIMER);
+        var expiry = jobs.timer(pi.getId(), LifecycleElements.QUESTION_EXPIRED_TIMER);
+        assertThat(reminder.getDuedate().toInstant()).isEqualTo(paris("2026-03-06T10:00"));
+        assertThat(expiry.getDuedate().toInstant()).isEqualTo(paris("2026-03-17T10:00"));
+        assertThat(dialogue.of(pi.getId()).cancelDue()).isEqualTo(paris("2026-03-17T10:00"));
+
+        clockAt("2026-03-06T10:00");
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.ANSWER_QUESTION);
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("@" + REQUESTER)
+                .contains("attend toujours votre réponse").contains("17/03/2026 10:00"));
+        assertThat(dialogue.of(pi.getId()).reminded()).isTrue();
+
+        clockAt("2026-03-17T09:59");
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.ANSWER_QUESTION);
+        clockAt("2026-03-17T10:00");
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isEnded();
+        assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.CANCELLED);
+        assertThat(readModel.request(pi.getId()).orElseThrow().status()).isEqualTo(RequestStatus.UNANSWERED);
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("annulée sans réponse de @" + REQUESTER));
+        assertThatThrownBy(() -> dialogue.answer(pi.getId(), REQUESTER, "Trop tard"))
+                .isInstanceOf(TaskActionException.class).hasMessage("dialogue.error.notWaiting");
+    }
+
+    @Test
+    void askedDuringManualExecutionComesBackToTheExecutor() {
+        R request = newRequest();
+        ProcessInstance pi = start(request);
+        tasks.take(task(pi).getId(), firstHolder());
+        occupyAtProvider(request);
+        jobs.runDueJobsAndProviderPolling(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.EXECUTE_MANUALLY);
+
+        tasks.ask(task(pi).getId(), firstHolder(), "Le nom est pris : en voulez-vous un autre ?");
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.ANSWER_QUESTION);
+        dialogue.answer(pi.getId(), REQUESTER, "Faites au mieux.");
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isWaitingAt(LifecycleElements.EXECUTE_MANUALLY);
+        assertThat(task(pi)).isAssignedTo(firstHolder());
+        tasks.completeManually(task(pi).getId(), firstHolder());
+        jobs.runDueJobs(pi.getId());
+        assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.DONE);
+    }
+
+    @Test
+    void aCorrectedRequestReplacesTheDataAndIsCheckedAgain() {
+        ProcessInstance pi = start(newRequest());
+        tasks.ask(task(pi).getId(), firstHolder(), "Pouvez-vous corriger la demande ?");
+        jobs.runDueJobs(pi.getId());
+        R corrected = newRequest();
+        dialogue.answer(pi.getId(), REQUESTER, "Voici la demande corrigée.", type(), corrected);
+        jobs.runDueJobs(pi.getId());
+
+        assertThat(pi).hasPassed(LifecycleElements.REVALIDATE).isWaitingAt(LifecycleElements.CLAIM);
+        org.camunda.bpm.engine.variable.value.ObjectValue data =
+                runtimeService.getVariableTyped(pi.getId(), RequestVariables.REQUEST);
+        assertThat(data.getValue(type().requestClass())).isEqualTo(corrected);
+        assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.DESCRIPTION.name()))
+                .isEqualTo(type().describe(corrected));
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("Demande corrigée : " + type().describe(corrected)));
+    }
+
+    @Test
+    void aCorrectionThatFailsTheChecksEndsRejectedWithTheReason() {
+        ProcessInstance pi = start(newRequest());
+        tasks.ask(task(pi).getId(), firstHolder(), "Pouvez-vous corriger la demande ?");
+        jobs.runDueJobs(pi.getId());
+        dialogue.answer(pi.getId(), REQUESTER, "Voici.", type(), refusedRequest());
+        jobs.runDueJobs(pi.getId());
+        assertThat(pi).isEnded().hasPassed(LifecycleElements.REVALIDATE);
+        assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.REJECTED);
+        assertThat(historicVariable(pi, RequestVariables.REJECTION_REASON.name())).asString().contains(refusalReason());
+    }
+
+    @Test
+    void onlyAnAdminOfTheGroupAsksAndOnlyTheRequesterAnswers() {
+        ProcessInstance pi = start(newRequest());
+        assertThatThrownBy(() -> tasks.ask(task(pi).getId(), REQUESTER, "?"))
+                .isInstanceOf(TaskActionException.class).hasMessage("task.error.forbidden");
+        taskService.setAssignee(task(pi).getId(), firstHolder());
+        assertThatThrownBy(() -> tasks.ask(task(pi).getId(), secondHolder(), "Une question ?"))
+                .isInstanceOf(TaskActionException.class).hasMessage("task.error.taken");
+        tasks.ask(task(pi).getId(), firstHolder(), "Une question ?");
+        jobs.runDueJobs(pi.getId());
+        assertThatThrownBy(() -> dialogue.answer(pi.getId(), "bob", "Je réponds à sa place"))
+                .isInstanceOf(TaskActionException.class).hasMessage("task.error.forbidden");
+        assertThatThrownBy(() -> dialogue.answer(pi.getId(), firstHolder(), "Moi aussi"))
+                .isInstanceOf(TaskActionException.class).hasMessage("task.error.forbidden");
+        assertThat(pi).isWaitingAt(LifecycleElements.ANSWER_QUESTION);
     }
 
     /** Starts the request as the requester and runs it up to {@code claim}. */

@@ -172,6 +172,23 @@ class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
     }
 
     @Test
+    void providerPollingStaysContinuousOutsideWorkingHours() {
+        clockAt("2026-03-06T19:00"); // Friday evening: an SLA timer would wait for Monday
+        MailboxRequest request = newRequest();
+        var pi = start(request);
+        tasks.take(task(pi).getId(), firstHolder());
+        // OVH's task is still running: the mailbox is not there yet
+        faults.answerNext("ovh", r -> r.method().equals("GET")
+                && r.rawPath().endsWith("/email/domain/" + DOMAIN + "/account/" + request.localPart()),
+                r -> new ProviderResponse(404, "{\"class\":\"Client::NotFound\",\"message\":\"This service does "
+                        + "not exist\"}", Map.of("Content-Type", "application/json")), Integer.MAX_VALUE);
+        jobs.runDueJobs(pi.getId());
+        var polling = jobs.timer(pi.getId(), LifecycleElements.PROVIDER_DELAY);
+        assertThat(polling).as("waits for OVH's task").isNotNull();
+        assertThat(polling.getDuedate().toInstant()).isEqualTo(paris("2026-03-06T19:01"));
+    }
+
+    @Test
     void redirectionIsCreatedAndNeedsNoPassword() {
         var request = new MailboxRequest(MailboxKind.REDIRECTION, "redir.t" + UUID.randomUUID().toString().substring(0, 6),
                 "perso@example.org", "Startup", "Garder le contact");

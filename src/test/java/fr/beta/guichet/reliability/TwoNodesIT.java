@@ -155,6 +155,8 @@ class TwoNodesIT {
                         "--camunda.bpm.metrics.db-reporter-activate=false",
                         "--guichet.escalation.reminder-after=PT2S",
                         "--guichet.escalation.managers-after=PT3S",
+                        // seconds of plain time: the working calendar would hold them until the next opening
+                        "--guichet.sla.calendar.mode=continuous",
                         "--guichet.provider-polling.interval=PT1S",
                         "--guichet.ovh.sandbox-email-delay=1s",
                         "--guichet.demo.enabled=true");

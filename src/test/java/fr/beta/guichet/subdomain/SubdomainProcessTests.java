@@ -110,6 +110,28 @@ class SubdomainProcessTests extends RequestLifecycleTests<SubdomainRequest> {
     }
 
     @Test
+    void requesterIsEmailedTheQuestionItsReminderAndTheCancellation() {
+        clockAt("2026-03-03T10:00");
+        var pi = start(newRequest());
+        tasks.ask(task(pi).getId(), firstHolder(), "Quel est le nom exact du service ?");
+        jobs.runDueJobs(pi.getId());
+        clockAt("2026-03-06T10:00");
+        jobs.runDueJobs(pi.getId());
+        clockAt("2026-03-17T10:00");
+        jobs.runDueJobs(pi.getId());
+        assertThat(historicEnd(pi)).isEqualTo("cancelled");
+
+        var sent = org.mockito.ArgumentCaptor.forClass(SimpleMailMessage.class);
+        org.mockito.Mockito.verify(mailSender, org.mockito.Mockito.times(3)).send(sent.capture());
+        assertThat(sent.getAllValues()).allSatisfy(m -> assertThat(m.getTo()).containsExactly("alice@beta.gouv.fr"));
+        assertThat(sent.getAllValues().get(0).getSubject())
+                .isEqualTo("[Guichet Ops] Une question sur votre demande " + pi.getBusinessKey());
+        assertThat(sent.getAllValues().get(0).getText()).contains("Quel est le nom exact du service ?");
+        assertThat(sent.getAllValues().get(1).getText()).contains("Sans réponse le 17/03/2026 10:00");
+        assertThat(sent.getAllValues().get(2).getSubject()).contains("annulée sans réponse");
+    }
+
+    @Test
     void executionCreatesTheRequestedRecordAndRefreshesTheZone() {
         faults.reset();
         SubdomainRequest request = newRequest();

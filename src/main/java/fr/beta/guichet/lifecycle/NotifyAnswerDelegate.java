@@ -1,0 +1,27 @@
+package fr.beta.guichet.lifecycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** The requester's answer in the thread ({@code <reference>:answer:<n>}), naming the admin it goes back to. */
+@Component
+class NotifyAnswerDelegate implements JavaDelegate {
+
+    private final RequestThread thread;
+    private final LifecycleContext context;
+
+    NotifyAnswerDelegate(RequestThread thread, LifecycleContext context) {
+        this.thread = thread;
+        this.context = context;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int number = RequestVariables.QUESTION_COUNT.getOrDefault(execution, 1);
+        boolean corrected = Boolean.TRUE.equals(RequestVariables.REQUEST_CORRECTED.get(execution));
+        thread.reply(execution, "answer:" + number, corrected ? "chat.answer.corrected" : "chat.answer",
+                RequestVariables.REQUESTER.get(execution), RequestVariables.ANSWER.get(execution),
+                RequestVariables.ASKED_BY.get(execution), corrected ? context.describe(execution) : "");
+    }
+}

@@ -1,0 +1,36 @@
+package fr.beta.guichet.lifecycle;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import fr.beta.guichet.notification.RequesterMail;
+
+/**
+ * The question stayed unanswered for {@code guichet.dialogue.cancel-after}: the request ends in {@code cancelled},
+ * flagged {@code unanswered} (« Annulée sans réponse »), told in the thread and by email.
+ */
+@Component
+class NotifyUnansweredDelegate implements JavaDelegate {
+
+    private final RequestThread thread;
+    private final LifecycleContext context;
+    private final RequesterMail mail;
+
+    NotifyUnansweredDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail) {
+        this.thread = thread;
+        this.context = context;
+        this.mail = mail;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int number = RequestVariables.QUESTION_COUNT.getOrDefault(execution, 1);
+        String requester = RequestVariables.REQUESTER.get(execution);
+        RequestVariables.UNANSWERED.set(execution, true);
+        thread.reply(execution, "unanswered:" + number, "chat.unanswered", requester,
+                RequestVariables.ASKED_BY.get(execution));
+        mail.send(requester, "unanswered", context.reference(execution), context.describe(execution),
+                RequestVariables.QUESTION.get(execution));
+    }
+}
