@@ -427,8 +427,11 @@ class TwoNodesIT {
         // every request ended as done
         List<HistoricProcessInstance> ended = node.bean(HistoryService.class).createHistoricProcessInstanceQuery()
                 .processInstanceIds(instances).finished().list();
-        assertThat(ended).hasSize(batch.size()).allSatisfy(p -> assertThat(p.getEndActivityId())
-                .as(p.getBusinessKey()).isEqualTo("done"));
+        // reached "done": the instance's last ended activity may be a reminder's or escalation's end event whose
+        // chat job finished after "done" (the engine records whichever end came last)
+        assertThat(ended).hasSize(batch.size()).allSatisfy(p -> assertThat(node.bean(HistoryService.class)
+                .createHistoricActivityInstanceQuery().processInstanceId(p.getId()).activityId("done").count())
+                .as(p.getBusinessKey() + " reached done (ended at " + p.getEndActivityId() + ")").isOne());
 
         // no incident, no job left
         assertThat(jdbc.queryForObject("select count(*) from ACT_HI_INCIDENT", Integer.class)).as("incidents")
