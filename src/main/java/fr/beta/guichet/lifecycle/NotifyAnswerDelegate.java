@@ -8,10 +8,13 @@ import org.springframework.stereotype.Component;
 @Component
 class NotifyAnswerDelegate implements JavaDelegate {
 
+    private final AccessHolders holders;
+
     private final RequestThread thread;
     private final LifecycleContext context;
 
-    NotifyAnswerDelegate(RequestThread thread, LifecycleContext context) {
+    NotifyAnswerDelegate(RequestThread thread, LifecycleContext context, AccessHolders holders) {
+        this.holders = holders;
         this.thread = thread;
         this.context = context;
     }
@@ -21,7 +24,7 @@ class NotifyAnswerDelegate implements JavaDelegate {
         int number = RequestVariables.QUESTION_COUNT.getOrDefault(execution, 1);
         boolean corrected = Boolean.TRUE.equals(RequestVariables.REQUEST_CORRECTED.get(execution));
         thread.reply(execution, "answer:" + number, corrected ? "chat.answer.corrected" : "chat.answer",
-                RequestVariables.REQUESTER.get(execution), RequestVariables.ANSWER.get(execution),
-                RequestVariables.ASKED_BY.get(execution), corrected ? context.describe(execution) : "");
+                holders.mention(RequestVariables.REQUESTER.get(execution)), RequestVariables.ANSWER.get(execution),
+                holders.mention(RequestVariables.ASKED_BY.get(execution)), corrected ? context.describe(execution) : "");
     }
 }

@@ -13,11 +13,14 @@ import fr.beta.guichet.notification.RequesterMail;
 @Component
 class NotifyQuestionDelegate implements JavaDelegate {
 
+    private final AccessHolders holders;
+
     private final RequestThread thread;
     private final LifecycleContext context;
     private final RequesterMail mail;
 
-    NotifyQuestionDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail) {
+    NotifyQuestionDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail, AccessHolders holders) {
+        this.holders = holders;
         this.thread = thread;
         this.context = context;
         this.mail = mail;
@@ -28,8 +31,8 @@ class NotifyQuestionDelegate implements JavaDelegate {
         int number = RequestVariables.QUESTION_COUNT.getOrDefault(execution, 1);
         String question = RequestVariables.QUESTION.get(execution);
         String requester = RequestVariables.REQUESTER.get(execution);
-        thread.reply(execution, "question:" + number, "chat.question", RequestVariables.ASKED_BY.get(execution),
-                requester, question);
+        thread.reply(execution, "question:" + number, "chat.question",
+                holders.mention(RequestVariables.ASKED_BY.get(execution)), holders.mention(requester), question);
         RequestVariables.REQUESTER_REMINDED.set(execution, false);
         mail.send(requester, "question", context.reference(execution), context.describe(execution), question);
     }

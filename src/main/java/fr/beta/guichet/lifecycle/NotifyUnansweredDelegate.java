@@ -13,11 +13,14 @@ import fr.beta.guichet.notification.RequesterMail;
 @Component
 class NotifyUnansweredDelegate implements JavaDelegate {
 
+    private final AccessHolders holders;
+
     private final RequestThread thread;
     private final LifecycleContext context;
     private final RequesterMail mail;
 
-    NotifyUnansweredDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail) {
+    NotifyUnansweredDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail, AccessHolders holders) {
+        this.holders = holders;
         this.thread = thread;
         this.context = context;
         this.mail = mail;
@@ -28,8 +31,8 @@ class NotifyUnansweredDelegate implements JavaDelegate {
         int number = RequestVariables.QUESTION_COUNT.getOrDefault(execution, 1);
         String requester = RequestVariables.REQUESTER.get(execution);
         RequestVariables.UNANSWERED.set(execution, true);
-        thread.reply(execution, "unanswered:" + number, "chat.unanswered", requester,
-                RequestVariables.ASKED_BY.get(execution));
+        thread.reply(execution, "unanswered:" + number, "chat.unanswered", holders.mention(requester),
+                holders.mention(RequestVariables.ASKED_BY.get(execution)));
         mail.send(requester, "unanswered", context.reference(execution), context.describe(execution),
                 RequestVariables.QUESTION.get(execution));
     }

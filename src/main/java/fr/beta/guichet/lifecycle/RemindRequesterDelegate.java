@@ -16,6 +16,8 @@ import fr.beta.guichet.system.Formats;
 @Component
 class RemindRequesterDelegate implements JavaDelegate {
 
+    private final AccessHolders holders;
+
     private final RequestThread thread;
     private final LifecycleContext context;
     private final RequesterMail mail;
@@ -23,7 +25,8 @@ class RemindRequesterDelegate implements JavaDelegate {
     private final Formats formats;
 
     RemindRequesterDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail,
-            RequestDialogue dialogue, Formats formats) {
+            RequestDialogue dialogue, Formats formats, AccessHolders holders) {
+        this.holders = holders;
         this.thread = thread;
         this.context = context;
         this.mail = mail;
@@ -37,7 +40,7 @@ class RemindRequesterDelegate implements JavaDelegate {
         String requester = RequestVariables.REQUESTER.get(execution);
         Instant deadline = dialogue.deadline(execution.getProcessInstanceId()).orElse(null);
         String when = deadline == null ? "" : formats.dateTime(deadline);
-        thread.reply(execution, "question-reminder:" + number, "chat.question.reminder", requester,
+        thread.reply(execution, "question-reminder:" + number, "chat.question.reminder", holders.mention(requester),
                 context.reference(execution), when);
         RequestVariables.REQUESTER_REMINDED.set(execution, true);
         mail.send(requester, "questionReminder", context.reference(execution), context.describe(execution),
