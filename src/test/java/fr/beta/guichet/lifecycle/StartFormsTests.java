@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import fr.beta.guichet.support.GuichetSpringTest;
 
 /**
- * The start forms of the mailbox, Matomo and Docker Hub requests (the subdomain form has its own, longer test):
+ * The start forms of the mailbox, Matomo, Docker Hub and Sentry requests (the subdomain form has its own, longer test):
  * valid input starts a request with its reference; bad input is reported in French on the form and starts nothing.
  */
 @GuichetSpringTest
@@ -45,8 +45,11 @@ class StartFormsTests {
     static final Form DOCKERHUB = new Form("/demandes/docker-hub", "DCK", Map.of("dockerId", "@unique",
             "team", "developers", "startup", "Démo", "reason", "Images"));
 
+    static final Form SENTRY = new Form("/demandes/sentry", "SEN", Map.of("email", "@unique@example.org",
+            "team", "equipe-@unique", "role", "ADMIN", "startup", "Démo", "reason", "Erreurs"));
+
     static Stream<Form> forms() {
-        return Stream.of(MAILBOX, MATOMO, DOCKERHUB);
+        return Stream.of(MAILBOX, MATOMO, DOCKERHUB, SENTRY);
     }
 
     static Stream<Arguments> badInput() {
@@ -67,7 +70,20 @@ class StartFormsTests {
                 Arguments.of(DOCKERHUB, Map.of("dockerId", "ab"), "de 4 à 30 lettres minuscules"),
                 Arguments.of(DOCKERHUB, Map.of("team", "inexistante"), "« inexistante » n&#39;existe pas"),
                 Arguments.of(DOCKERHUB, Map.of("dockerId", "totakoko"), "déjà membre de l&#39;équipe developers"),
-                Arguments.of(DOCKERHUB, Map.of("startup", ""), "Indiquez le nom de votre startup"));
+                Arguments.of(DOCKERHUB, Map.of("startup", ""), "Indiquez le nom de votre startup"),
+                Arguments.of(SENTRY, Map.of("email", "pas-une-adresse"), "L&#39;adresse mail n&#39;est pas valide"),
+                Arguments.of(SENTRY, Map.of("email", ""), "Indiquez l&#39;adresse mail de la personne"),
+                Arguments.of(SENTRY, Map.of("email", "x".repeat(70) + "@example.org"), "75 caractères au plus"),
+                Arguments.of(SENTRY, Map.of("team", ""), "Indiquez l&#39;équipe"),
+                Arguments.of(SENTRY, Map.of("team", "Ma Startup"), "que des minuscules sans accent, des chiffres"),
+                Arguments.of(SENTRY, Map.of("team", "équipe"), "que des minuscules sans accent, des chiffres"),
+                Arguments.of(SENTRY, Map.of("team", "a".repeat(51)), "50 caractères au plus"),
+                Arguments.of(SENTRY, Map.of("team", "2026"), "uniquement de chiffres"),
+                Arguments.of(SENTRY, Map.of("role", "OWNER"), "Choisissez un rôle de la liste"),
+                Arguments.of(SENTRY, Map.of("role", ""), "Choisissez le rôle dans l&#39;équipe"),
+                Arguments.of(SENTRY, Map.of("email", "florian@beta.gouv.fr", "team", "incubateur"),
+                        "florian@beta.gouv.fr est déjà dans l&#39;équipe Sentry « incubateur »"),
+                Arguments.of(SENTRY, Map.of("startup", ""), "Indiquez le nom de votre startup"));
     }
 
     @ParameterizedTest(name = "{0}")
