@@ -185,9 +185,25 @@ public class RequestTasks {
                 if (isGone(e)) {
                     throw new TaskActionException("task.error.taken");
                 }
+                if (isTreeChangedMeanwhile(e)) {
+                    // like an optimistic locking failure: a job on another node changed the instance's executions
+                    if (attempt >= OPTIMISTIC_LOCK_ATTEMPTS) {
+                        throw new TaskActionException("task.error.busy");
+                    }
+                    continue;
+                }
                 throw e;
             }
         }
+    }
+
+    /**
+     * ENGINE-03077 "Cannot resolve parent … of execution …, perhaps it was deleted in the meantime": the execution
+     * tree was read while a timer job (reminder, escalation) on another node replaced part of it. Seen in TwoNodesIT
+     * on a claim; a new attempt reads the new tree.
+     */
+    private static boolean isTreeChangedMeanwhile(ProcessEngineException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("ENGINE-03077");
     }
 
     /** The task or execution was completed by someone else between our read and our write. */

@@ -12,6 +12,13 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import fr.beta.guichet.provider.HttpTransport;
+import fr.beta.guichet.provider.HttpTransportDecorator;
+import fr.beta.guichet.provider.ProviderRequest;
+import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.dockerhub.MembershipResult;
 import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
@@ -31,6 +38,11 @@ import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
  * <p>
  * {@link #initializer()} makes a context use these instances: a bean post-processor swaps each sandbox bean the
  * provider configurations create for the shared one (same type, so injection by concrete type still works).
+ * <p>
+ * Providers on the seam (Sentry) need no swap: their fakes keep their state in the database both nodes share. Their
+ * write calls are counted by {@link #seamWrites}, an {@link HttpTransportDecorator} registered in every context,
+ * before the call goes to the fake ({@code sentry-team:slug}, {@code sentry-invite:email},
+ * {@code sentry-add:member/slug}).
  */
 final class SharedSandboxes {
 
@@ -52,8 +64,58 @@ final class SharedSandboxes {
     final SandboxDockerHub dockerHub = new CountingDockerHub();
     final SandboxMattermost chat = new CountingMattermost();
 
+    /** Counts the write calls of the providers on the seam, like the counting sandboxes below. */
+    final HttpTransportDecorator seamWrites = transport -> new HttpTransport() {
+        @Override
+        public String provider() {
+            return transport.provider();
+        }
+
+        @Override
+        public ProviderResponse send(String method, String url, java.util.Map<String, String> headers, String body) {
+            String key = writeKey(transport.provider(), new ProviderRequest(method, url, headers, body));
+            if (key != null) {
+                count(key);
+            }
+            return transport.send(method, url, headers, body);
+        }
+    };
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     SharedSandboxes(Duration emailDelay) {
         this.email = new CountingEmailDomain(emailDelay);
+    }
+
+    /** The resource key of a write call of a provider on the seam; {@code null} for reads. */
+    private static String writeKey(String provider, ProviderRequest request) {
+        if (request.method().equals("GET")) {
+            return null;
+        }
+        var segments = request.segments(); // api, 0, organizations, {org}, …
+        if (provider.equals("sentry") && segments.size() >= 5) {
+            var rest = segments.subList(4, segments.size());
+            if (rest.equals(java.util.List.of("teams"))) {
+                return "sentry-team:" + field(request, "slug");
+            }
+            if (rest.equals(java.util.List.of("members"))) {
+                return "sentry-invite:" + field(request, "email");
+            }
+            if (rest.size() == 4 && rest.get(2).equals("teams")) {
+                String verb = request.method().equals("POST") ? "add" : request.method().toLowerCase();
+                return "sentry-" + verb + ":" + rest.get(1) + "/" + rest.get(3);
+            }
+        }
+        return provider + ":" + request.method() + " " + request.rawPath();
+    }
+
+    private static String field(ProviderRequest request, String name) {
+        try {
+            JsonNode body = JSON.readTree(request.body());
+            return body == null ? "" : body.path(name).asText("");
+        } catch (java.io.IOException e) {
+            return "(unreadable body)";
+        }
     }
 
     /** Write calls per resource key, e.g. {@code dns:label}, {@code invite:login}, {@code chat:post:<key>}. */
@@ -126,7 +188,9 @@ final class SharedSandboxes {
      * {@link #freeze} can tell the nodes apart.
      */
     ApplicationContextInitializer<ConfigurableApplicationContext> initializer(String node) {
-        return context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+        return context -> {
+            context.getBeanFactory().registerSingleton("sharedSandboxesSeamWrites", seamWrites);
+            context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof ThreadPoolTaskExecutor executor && "camundaTaskExecutor".equals(beanName)) {
@@ -154,7 +218,8 @@ final class SharedSandboxes {
                 }
                 return bean;
             }
-        });
+            });
+        };
     }
 
     private void count(String key) {

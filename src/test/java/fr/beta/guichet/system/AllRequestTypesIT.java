@@ -27,12 +27,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 import fr.beta.guichet.provider.matomo.SandboxMatomo;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
 import fr.beta.guichet.provider.ovh.SandboxDnsZone;
 import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
+import fr.beta.guichet.provider.sentry.SentryFakeApi;
 import fr.beta.guichet.support.Browser;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
 
@@ -45,7 +47,7 @@ import fr.beta.guichet.support.EmbeddedPostgresDatabase;
         "guichet.ovh.application-key=SENTINEL-OVH-AK-7f3a", "guichet.ovh.application-secret=SENTINEL-OVH-AS-7f3a",
         "guichet.ovh.consumer-key=SENTINEL-OVH-CK-7f3a", "guichet.matomo.token=SENTINEL-MATOMO-7f3a",
         "guichet.dockerhub.secret=SENTINEL-DOCKERHUB-7f3a", "guichet.mattermost.token=SENTINEL-MATTERMOST-7f3a",
-        "guichet.metrics.scrape-token=SENTINEL-SCRAPE-7f3a"})
+        "guichet.metrics.scrape-token=SENTINEL-SCRAPE-7f3a", "guichet.sentry.token=SENTINEL-SENTRY-7f3a"})
 @ActiveProfiles("it")
 @ExtendWith(OutputCaptureExtension.class)
 class AllRequestTypesIT {
@@ -66,6 +68,7 @@ class AllRequestTypesIT {
     @Autowired SandboxMatomo matomo;
     @Autowired SandboxDockerHub dockerHub;
     @Autowired SandboxMattermost chat;
+    @Autowired ProviderTransports transports;
 
     @Test
     void oneRequestOfEachTypeGoesFromFormToDoneConcurrently(CapturedOutput output) throws Exception {
@@ -79,8 +82,10 @@ class AllRequestTypesIT {
                 "siteName", "Site " + u, "access", "WRITE", "startup", "Démo", "reason", "Statistiques"));
         forms.put("/demandes/docker-hub", Map.of("dockerId", "c" + u, "team", "developers", "startup", "Démo",
                 "reason", "Images"));
+        forms.put("/demandes/sentry", Map.of("email", "c" + u + "@example.org", "team", "c" + u, "role", "MEMBER",
+                "startup", "Démo", "reason", "Erreurs"));
 
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(forms.size());
         try {
             List<String> references = all(pool, forms.entrySet().stream().map(form -> (Callable<String>) () -> {
                 Browser alice = new Browser(port).login("alice", "demo");
@@ -90,9 +95,9 @@ class AllRequestTypesIT {
                 assertThat(created.find()).as("flash message with the reference").isTrue();
                 return created.group(1);
             }).toList());
-            assertThat(references).extracting(r -> r.substring(0, 3)).containsExactly("SUB", "MEL", "MAT", "DCK");
+            assertThat(references).extracting(r -> r.substring(0, 3)).containsExactly("SUB", "MEL", "MAT", "DCK", "SEN");
 
-            // florian holds OVH, Matomo and Docker Hub: four sessions claim the four requests at once
+            // florian holds OVH, Matomo, Docker Hub and Sentry: five sessions claim the five requests at once
             all(pool, references.stream().map(reference -> (Callable<String>) () -> {
                 Browser florian = new Browser(port).login("florian", "demo");
                 String claim = await().atMost(PATIENCE).until(() -> taskOf(florian.page("/taches"), reference), id -> id != null);
@@ -117,6 +122,10 @@ class AllRequestTypesIT {
         assertThat(matomo.users()).anyMatch(user -> user.email().equals("c" + u + "@example.org")
                 && user.access().containsValue(MatomoAccess.WRITE));
         assertThat(dockerHub.invites()).anyMatch(i -> i.invitee().equals("c" + u) && i.team().equals("developers"));
+        SentryFakeApi sentry = transports.sandboxFakes().stream().filter(SentryFakeApi.class::isInstance)
+                .map(SentryFakeApi.class::cast).findFirst().orElseThrow();
+        assertThat(sentry.membersWithEmail("c" + u + "@example.org")).isEqualTo(1);
+        assertThat(sentry.teamRole("c" + u + "@example.org", "c" + u)).contains("contributor");
 
         String mailbox = referencesOf(alice).stream().filter(r -> r.startsWith("MEL")).findFirst().orElseThrow();
         String detail = alice.page("/mes-demandes/" + mailbox);
@@ -145,7 +154,7 @@ class AllRequestTypesIT {
             assertThat(t.replies()).noneMatch(r -> r.message().contains(password));
         });
         assertThat(chat.threads()).filteredOn(t -> references(t.message(), referencesOf(alice)))
-                .hasSize(4).allMatch(t -> t.reactions().contains("white_check_mark"));
+                .hasSize(forms.size()).allMatch(t -> t.reactions().contains("white_check_mark"));
     }
 
     private static boolean references(String message, List<String> references) {

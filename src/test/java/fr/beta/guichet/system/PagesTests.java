@@ -35,6 +35,7 @@ class PagesTests {
             "/demandes/sentry,        alice,   '',                 200, Demander l'accès à une équipe Sentry",
             "/bac-a-sable,            alice,   '',                 200, Sentry simulé : membres de l'organisation betagouv",
             "/taches?type=request-sentry, lucas, GROUP_ops-sentry, 200, Tâches à traiter",
+            "/qui-a-acces,            alice,   '',                 200, data-group=\"ops-sentry\"",
             "/taches?type=request-matomo, julien, GROUP_ops-matomo, 200, Tâches à traiter",
             "/taches,                 florian, GROUP_ops-ovh,      200, Tâches à traiter",
             "/taches,                 alice,   '',                 403, ''",
