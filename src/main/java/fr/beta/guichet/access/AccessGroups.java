@@ -9,11 +9,12 @@ public final class AccessGroups {
     public static final String MATOMO = "ops-matomo";
     public static final String DOCKERHUB = "ops-dockerhub";
     public static final String MATTERMOST = "ops-mattermost";
+    public static final String SENTRY = "ops-sentry";
     public static final String MANAGERS = "managers";
     /** Camunda's platform admin group (full access to Admin and Cockpit). */
     public static final String PLATFORM_ADMINS = "camunda-admin";
 
-    public static final List<String> RESOURCE_GROUPS = List.of(OVH, MATOMO, DOCKERHUB, MATTERMOST);
+    public static final List<String> RESOURCE_GROUPS = List.of(OVH, MATOMO, DOCKERHUB, MATTERMOST, SENTRY);
 
     private AccessGroups() {
     }

@@ -39,6 +39,7 @@ class IdentitySetup {
             AccessGroups.MATOMO, "Accès Matomo",
             AccessGroups.DOCKERHUB, "Accès Docker Hub",
             AccessGroups.MATTERMOST, "Accès Mattermost",
+            AccessGroups.SENTRY, "Accès Sentry",
             AccessGroups.MANAGERS, "Équipe de l'incubateur (managers)");
 
     /** Access holders of design.md, then demo requesters and a manager. */
@@ -174,7 +175,7 @@ class IdentitySetup {
     private static Map<String, List<String>> demoUsers() {
         var users = new LinkedHashMap<String, List<String>>();
         users.put("hussardnum", List.of(AccessGroups.OVH));
-        users.put("florian", List.of(AccessGroups.OVH, AccessGroups.MATOMO, AccessGroups.DOCKERHUB));
+        users.put("florian", List.of(AccessGroups.OVH, AccessGroups.MATOMO, AccessGroups.DOCKERHUB, AccessGroups.SENTRY));
         users.put("julien", List.of(AccessGroups.OVH, AccessGroups.MATOMO));
         users.put("guillett", List.of(AccessGroups.OVH));
         users.put("florian.delezenne", List.of(AccessGroups.MATTERMOST));
@@ -182,6 +183,7 @@ class IdentitySetup {
         users.put("tristan.robert", List.of(AccessGroups.MATTERMOST));
         users.put("jerome", List.of(AccessGroups.DOCKERHUB));
         users.put("totakoko", List.of(AccessGroups.DOCKERHUB));
+        users.put("lucas", List.of(AccessGroups.SENTRY));
         users.put("manon", List.of(AccessGroups.MANAGERS));
         users.put("alice", List.of());
         users.put("bob", List.of());

@@ -75,6 +75,7 @@ class TasklistFilters {
         filters.put(AccessGroups.MATOMO, "Demandes Matomo");
         filters.put(AccessGroups.DOCKERHUB, "Demandes Docker Hub");
         filters.put(AccessGroups.MATTERMOST, "Demandes Mattermost");
+        filters.put(AccessGroups.SENTRY, "Demandes Sentry");
         return java.util.Collections.unmodifiableMap(filters);
     }
 }

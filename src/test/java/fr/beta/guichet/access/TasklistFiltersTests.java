@@ -23,11 +23,16 @@ class TasklistFiltersTests {
     void aFilterPerResourceGroupAndMyTasksExistOnce() {
         var names = filterService.createFilterQuery().list().stream().map(Filter::getName).toList();
         assertThat(names).containsOnlyOnce("Mes tâches", "Demandes OVH", "Demandes Matomo", "Demandes Docker Hub",
-                "Demandes Mattermost");
+                "Demandes Mattermost", "Demandes Sentry");
         Filter ovh = filterService.createFilterQuery().filterName("Demandes OVH").singleResult();
         assertThat(authorizationService.isUserAuthorized("hussardnum", java.util.List.of(AccessGroups.OVH),
                 Permissions.READ, Resources.FILTER, ovh.getId())).isTrue();
         assertThat(authorizationService.isUserAuthorized("jerome", java.util.List.of(AccessGroups.DOCKERHUB),
                 Permissions.READ, Resources.FILTER, ovh.getId())).isFalse();
+        Filter sentry = filterService.createFilterQuery().filterName("Demandes Sentry").singleResult();
+        assertThat(authorizationService.isUserAuthorized("lucas", java.util.List.of(AccessGroups.SENTRY),
+                Permissions.READ, Resources.FILTER, sentry.getId())).isTrue();
+        assertThat(authorizationService.isUserAuthorized("jerome", java.util.List.of(AccessGroups.DOCKERHUB),
+                Permissions.READ, Resources.FILTER, sentry.getId())).isFalse();
     }
 }

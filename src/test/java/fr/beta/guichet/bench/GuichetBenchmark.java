@@ -121,7 +121,7 @@ public final class GuichetBenchmark {
                 "--camunda.bpm.admin-user.id=bench-admin", "--camunda.bpm.admin-user.password=bench-admin",
                 "--guichet.secrets.key=" + Base64.getEncoder().encodeToString(key),
                 "--guichet.ovh.mode=sandbox", "--guichet.mattermost.mode=sandbox", "--guichet.matomo.mode=sandbox",
-                "--guichet.dockerhub.mode=sandbox",
+                "--guichet.dockerhub.mode=sandbox", "--guichet.sentry.mode=sandbox",
                 // the timer storm moves the clock by reminder-after: plain time, whatever the hour of the run
                 "--guichet.sla.calendar.mode=continuous",
                 // plain HTTP on loopback: in production TLS ends at the proxy, which is why prod marks cookies secure

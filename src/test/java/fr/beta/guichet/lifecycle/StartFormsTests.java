@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import fr.beta.guichet.support.GuichetSpringTest;
 
 /**
- * The start forms of the mailbox, Matomo, Docker Hub and DNS delegation requests (the subdomain form has its own, longer test):
+ * The start forms of the mailbox, Matomo, Docker Hub, DNS delegation and Sentry requests (the subdomain form has its own, longer test):
  * valid input starts a request with its reference; bad input is reported in French on the form and starts nothing.
  */
 @GuichetSpringTest
@@ -50,8 +50,11 @@ class StartFormsTests {
             "reason", "Notre zone"));
     static final String SHA256 = "0123456789abcdef".repeat(4);
 
+    static final Form SENTRY = new Form("/demandes/sentry", "SEN", Map.of("email", "@unique@example.org",
+            "team", "equipe-@unique", "role", "ADMIN", "startup", "Démo", "reason", "Erreurs"));
+
     static Stream<Form> forms() {
-        return Stream.of(MAILBOX, MATOMO, DOCKERHUB, DELEGATION);
+        return Stream.of(MAILBOX, MATOMO, DOCKERHUB, DELEGATION, SENTRY);
     }
 
     static Stream<Arguments> badInput() {
@@ -87,7 +90,20 @@ class StartFormsTests {
                 Arguments.of(DELEGATION, Map.of("dsRecords", "12345 7 2 " + SHA256), "est l&#39;un de 8, 10, 13, 14, 15 ou 16"),
                 Arguments.of(DELEGATION, Map.of("dsRecords", "12345 13 3 " + SHA256), "est 1 (SHA-1), 2 (SHA-256) ou 4 (SHA-384)"),
                 Arguments.of(DELEGATION, Map.of("dsRecords", "12345 13 2 abc"), "40 caractères pour le type 1, 64 pour le type 2"),
-                Arguments.of(DELEGATION, Map.of("dsRecords", "12345 13"), "séparés par des espaces"));
+                Arguments.of(DELEGATION, Map.of("dsRecords", "12345 13"), "séparés par des espaces"),
+                Arguments.of(SENTRY, Map.of("email", "pas-une-adresse"), "L&#39;adresse mail n&#39;est pas valide"),
+                Arguments.of(SENTRY, Map.of("email", ""), "Indiquez l&#39;adresse mail de la personne"),
+                Arguments.of(SENTRY, Map.of("email", "x".repeat(70) + "@example.org"), "75 caractères au plus"),
+                Arguments.of(SENTRY, Map.of("team", ""), "Indiquez l&#39;équipe"),
+                Arguments.of(SENTRY, Map.of("team", "Ma Startup"), "que des minuscules sans accent, des chiffres"),
+                Arguments.of(SENTRY, Map.of("team", "équipe"), "que des minuscules sans accent, des chiffres"),
+                Arguments.of(SENTRY, Map.of("team", "a".repeat(51)), "50 caractères au plus"),
+                Arguments.of(SENTRY, Map.of("team", "2026"), "uniquement de chiffres"),
+                Arguments.of(SENTRY, Map.of("role", "OWNER"), "Choisissez un rôle de la liste"),
+                Arguments.of(SENTRY, Map.of("role", ""), "Choisissez le rôle dans l&#39;équipe"),
+                Arguments.of(SENTRY, Map.of("email", "florian@beta.gouv.fr", "team", "incubateur"),
+                        "florian@beta.gouv.fr est déjà dans l&#39;équipe Sentry « incubateur »"),
+                Arguments.of(SENTRY, Map.of("startup", ""), "Indiquez le nom de votre startup"));
     }
 
     @ParameterizedTest(name = "{0}")

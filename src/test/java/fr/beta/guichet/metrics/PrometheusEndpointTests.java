@@ -38,6 +38,7 @@ class PrometheusEndpointTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(text)
                 .contains("guichet_requests_open{", "state=\"claim\"", "type=\"request-subdomain\"")
+                .contains("type=\"request-sentry\"")
                 .contains("guichet_requests_overdue{")
                 .contains("guichet_incidents_open{")
                 .contains("guichet_escalations_total{")

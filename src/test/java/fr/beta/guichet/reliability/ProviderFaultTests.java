@@ -50,6 +50,7 @@ import fr.beta.guichet.matomo.MatomoRequest;
 import fr.beta.guichet.provider.ConnectHttpTransport;
 import fr.beta.guichet.provider.FakeResponses;
 import fr.beta.guichet.provider.InMemorySandboxStore;
+import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderMode;
 import fr.beta.guichet.provider.ProviderRequest;
 import fr.beta.guichet.provider.ProviderUnavailableException;
@@ -67,6 +68,9 @@ import fr.beta.guichet.provider.matrix.MatrixChannel;
 import fr.beta.guichet.provider.matrix.MatrixFakeApi;
 import fr.beta.guichet.provider.matrix.MatrixProperties;
 import fr.beta.guichet.support.FakeHttpServer;
+import fr.beta.guichet.provider.sentry.SentryFakeApi;
+import fr.beta.guichet.provider.sentry.SentryTeamRole;
+import fr.beta.guichet.sentry.SentryRequest;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;
 import fr.beta.guichet.support.FakeHttpServer;
@@ -79,9 +83,9 @@ import fr.beta.guichet.support.JobDriver;
  * incident), each failed attempt having to be a {@link ProviderUnavailableException} (technical: retry). In the end
  * the request is done and the fake holds exactly one resource.
  * <p>
- * OVH, Matomo and Docker Hub are live in the Spring context; the chat stays in the sandbox for the lifecycle, and
- * the chats' live clients (Mattermost, Matrix) are built here against their sandbox fakes served over real HTTP
- * ({@link FakeHttpServer}), through Camunda Connect.
+ * OVH, Matomo, Docker Hub and Sentry are live in the Spring context, against their sandbox fakes served over HTTP
+ * ({@link FakeHttpServer}); the chat stays in the sandbox for the lifecycle, and the chats' live clients
+ * (Mattermost, Matrix) are built here against their sandbox fakes served over real HTTP, through Camunda Connect.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -126,6 +130,13 @@ class ProviderFaultTests {
     static final FakeHttpServer MATRIX = new FakeHttpServer(new MatrixFakeApi(CHAT_STORE,
             new MatrixProperties(ProviderMode.LIVE, java.net.URI.create("http://fake"), MATRIX_TOKEN, MATRIX_ROOM,
                     null, null)), CHAT_STORE, MatrixFakeApi::isWrite, MatrixFakeApi.rateLimited());
+    static final String SENTRY_TOKEN = "fault-sentry-token";
+    static final InMemorySandboxStore SENTRY_STORE = new InMemorySandboxStore();
+    static final SentryFakeApi SENTRY_FAKE = new SentryFakeApi(SENTRY_STORE, "betagouv", SENTRY_TOKEN, 100,
+            java.time.Clock.systemUTC());
+    static final FakeHttpServer SENTRY = new FakeHttpServer(SENTRY_FAKE, SENTRY_STORE, r -> !r.method().equals("GET"),
+            new ProviderResponse(429, "{\"detail\":\"You are being rate limited for too many invitations.\"}",
+                    Map.of("Content-Type", "application/json", "Retry-After", "1")));
 
     /** One line per case run, written to {@code target/provider-faults.md} for docs/reliability.md. */
     static final List<String> TALLY = Collections.synchronizedList(new ArrayList<>());
@@ -153,6 +164,12 @@ class ProviderFaultTests {
         registry.add("guichet.dockerhub.secret", () -> DOCKER_HUB_SECRET);
         registry.add("guichet.dockerhub.connect-timeout", () -> "1s");
         registry.add("guichet.dockerhub.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
+        registry.add("guichet.sentry.mode", () -> "live");
+        registry.add("guichet.sentry.base-url", SENTRY::baseUrl);
+        registry.add("guichet.sentry.organization", () -> "betagouv");
+        registry.add("guichet.sentry.token", () -> SENTRY_TOKEN);
+        registry.add("guichet.sentry.connect-timeout", () -> "1s");
+        registry.add("guichet.sentry.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
     }
 
     @Autowired RequestTypes types;
@@ -171,6 +188,8 @@ class ProviderFaultTests {
             server.store().clear(server.fake().api());
         }
         dockerHubFaultsOn = DockerHubFakeApi.writes();
+        SENTRY_STORE.clear(SENTRY_FAKE.api());
+        SENTRY.resetFaults();
     }
 
     @AfterAll
@@ -178,6 +197,7 @@ class ProviderFaultTests {
         for (FakeHttpServer server : List.of(OVH, MATOMO, DOCKER_HUB, MATTERMOST, MATRIX)) {
             server.stop();
         }
+        SENTRY.stop();
         var lines = new ArrayList<String>();
         lines.add("| provider | fault | attempts | failed attempts | fault answers | write calls | at the fake |");
         lines.add("|---|---|---|---|---|---|---|");
@@ -332,6 +352,35 @@ class ProviderFaultTests {
         var fake = (DockerHubFakeApi) DOCKER_HUB.fake();
         tally("Docker Hub (invite)", fault, outcome, DOCKER_HUB, Map.of("invitations", (int) fake.invites().stream()
                 .filter(i -> i.invitee().equals(request.dockerId()) && i.team().equals("developers")).count()));
+    }
+
+    // ---- Sentry: request-sentry (two writes for a new email in a new team: the team, the invitation) ----
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProviderFault.class)
+    void sentryTeamAndInvitationAreMadeExactlyOnceWhateverTheWriteFault(ProviderFault fault) {
+        RequestType<SentryRequest> sentry = type("request-sentry");
+        String id = shortId();
+        var request = new SentryRequest("s" + id + "@example.org", "equipe-" + id, SentryTeamRole.ADMIN,
+                "Startup d'État", "Fault test");
+        // FakeHttpServer's faults are the support package's (same names as this package's, which goes with the
+        // last StatefulFake)
+        SENTRY.failNextWrites(fr.beta.guichet.support.ProviderFault.valueOf(fault.name()), FAULTY_WRITES);
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> sentry.execute(request, "SEN-FAULT-" + id));
+
+        assertThat(outcome.execution().state()).isEqualTo(Execution.State.READY);
+        // team and invitation answers are not read: a broken body after the work is no failure
+        assertThat(outcome.failedAttempts())
+                .isEqualTo(fault == ProviderFault.MALFORMED_JSON_AFTER_WRITE ? 0 : FAULTY_WRITES);
+        long teams = SENTRY_FAKE.teamSlugs().stream().filter(request.team()::equals).count();
+        long members = SENTRY_FAKE.membersWithEmail(request.email());
+        assertThat(teams).as("teams").isEqualTo(1);
+        assertThat(members).as("members (invitations)").isEqualTo(1);
+        assertThat(SENTRY_FAKE.teamRole(request.email(), request.team())).contains("admin");
+        TALLY.add("| Sentry | " + fault + " | " + outcome.attempts() + " | " + outcome.failedAttempts() + " | "
+                + SENTRY.faultsServed() + " | " + SENTRY.writeCalls() + " | teams=" + teams + ", members=" + members
+                + " |");
     }
 
     // ---- the chats: the posts of every request (announce job, then replies and the ✅) ----

@@ -41,6 +41,9 @@ import fr.beta.guichet.support.ChatProbe;
  * state is in the nodes' one database, hence shared already: their writes are counted at the transport by
  * {@link WriteCounter}, an {@link HttpTransportDecorator} registered in every node, once the fake accepted them
  * (a refused write creates nothing).
+ * <p>
+ * Sentry's write calls are counted by {@link #seamWrites} ({@code sentry-team:slug}, {@code sentry-invite:email},
+ * {@code sentry-add:member/slug}).
  */
 final class SharedSandboxes {
 
@@ -62,6 +65,15 @@ final class SharedSandboxes {
 
     /** @param emailDelay unused since OVH moved to the seam: the nodes' {@code guichet.ovh.sandbox-email-delay} */
     SharedSandboxes(Duration emailDelay) {
+    }
+
+    private static String field(ProviderRequest request, String name) {
+        try {
+            com.fasterxml.jackson.databind.JsonNode body = JSON.readTree(request.body());
+            return body == null ? "" : body.path(name).asText("");
+        } catch (java.io.IOException e) {
+            return "(unreadable body)";
+        }
     }
 
     /** Write calls per resource key, e.g. {@code dns:label}, {@code invite:login}, {@code chat:post:<key>}. */
@@ -150,6 +162,7 @@ final class SharedSandboxes {
                     chatThreads = probe::threads;
                 }
             });
+            context.getBeanFactory().registerSingleton("sharedSandboxesSeamWrites", seamWrites);
             addSwaps(context, node);
         };
     }
@@ -205,6 +218,45 @@ final class SharedSandboxes {
             throw new IllegalStateException("OVH write without a JSON body: " + path, e);
         }
         return null;
+    }
+
+    /** Counts the write calls of the providers on the seam, like the counting sandboxes below. */
+    final HttpTransportDecorator seamWrites = transport -> new HttpTransport() {
+        @Override
+        public String provider() {
+            return transport.provider();
+        }
+
+        @Override
+        public ProviderResponse send(String method, String url, java.util.Map<String, String> headers, String body) {
+            String key = sentryWriteKey(transport.provider(), new ProviderRequest(method, url, headers, body));
+            if (key != null) {
+                count(key);
+            }
+            return transport.send(method, url, headers, body);
+        }
+    };
+
+    /** Sentry's write calls by resource ({@code sentry-team:slug}, {@code sentry-invite:email}, {@code sentry-add:member/slug}). */
+    private static String sentryWriteKey(String provider, ProviderRequest request) {
+        if (!provider.equals("sentry") || request.method().equals("GET")) {
+            return null;
+        }
+        var segments = request.segments(); // api, 0, organizations, {org}, …
+        if (segments.size() >= 5) {
+            var rest = segments.subList(4, segments.size());
+            if (rest.equals(java.util.List.of("teams"))) {
+                return "sentry-team:" + field(request, "slug");
+            }
+            if (rest.equals(java.util.List.of("members"))) {
+                return "sentry-invite:" + field(request, "email");
+            }
+            if (rest.size() == 4 && rest.get(2).equals("teams")) {
+                String verb = request.method().equals("POST") ? "add" : request.method().toLowerCase();
+                return "sentry-" + verb + ":" + rest.get(1) + "/" + rest.get(3);
+            }
+        }
+        return provider + ":" + request.method() + " " + request.rawPath();
     }
 
     /** Names the node's job threads {@code <node>-job-N}, so that {@link #freeze} can tell the nodes apart. */

@@ -53,6 +53,8 @@ import fr.beta.guichet.mailbox.MailboxRequest;
 import fr.beta.guichet.matomo.MatomoRequest;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 import fr.beta.guichet.notification.ChatThread;
+import fr.beta.guichet.provider.sentry.SentryTeamRole;
+import fr.beta.guichet.sentry.SentryRequest;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
@@ -82,7 +84,7 @@ class TwoNodesIT {
     private static final String REMINDER_TIMER = "BoundaryEvent_ReminderDue";
     private static final String ESCALATION_TIMER = "BoundaryEvent_EscalationDue";
     private static final List<String> TYPES = List.of("request-subdomain", "request-mailbox", "request-matomo",
-            "request-dockerhub", "request-dns-delegation");
+            "request-dockerhub", "request-dns-delegation", "request-sentry");
 
     private static final SharedSandboxes SANDBOXES = new SharedSandboxes(Duration.ofSeconds(1));
     private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
@@ -184,8 +186,8 @@ class TwoNodesIT {
     @Order(1)
     void twoHundredRequestsThroughTwoNodesRunEveryJobOnceAndCreateEveryResourceOnce() {
         long start = System.nanoTime();
-        // one request in six is late (every type in turn: the five types cycle on i % 5)
-        List<Req> batch = startBatch("a", 200, i -> i % 6 == 0, true);
+        // one request in six is late, spread over the six types (i % 6 is the type, i / 6 % 6 its turn)
+        List<Req> batch = startBatch("a", 200, i -> i % 6 == i / 6 % 6, true);
         figures.put("scenario 1 requests", batch.size());
         figures.put("scenario 1 start (s)", seconds(start));
 
@@ -279,7 +281,7 @@ class TwoNodesIT {
                             3600, "Démo", "Fiabilité");
                 }
                 case "request-mailbox" -> {
-                    if (i % 8 == 1) {
+                    if (i / TYPES.size() % 2 == 0) { // half mailboxes, half redirections
                         resources.add("mailbox:m" + id);
                         yield new MailboxRequest(MailboxKind.MAILBOX, "m" + id, null, "Démo", "Fiabilité");
                     }
@@ -301,6 +303,15 @@ class TwoNodesIT {
                     resources.add("dns:" + label + ":NS:ns2." + label + ".example.org.");
                     yield new DnsDelegationRequest(label, "ns1." + label + ".example.org\nns2." + label
                             + ".example.org", null, "Démo", "Fiabilité");
+                }
+                case "request-sentry" -> {
+                    String email = "e" + id + "@example.org";
+                    resources.add("sentry-invite:" + email);
+                    if (i / TYPES.size() % 2 == 0) {
+                        yield new SentryRequest(email, "demo", SentryTeamRole.MEMBER, "Démo", "Fiabilité");
+                    }
+                    resources.add("sentry-team:t" + id);
+                    yield new SentryRequest(email, "t" + id, SentryTeamRole.MEMBER, "Démo", "Fiabilité");
                 }
                 default -> {
                     resources.add("docker:developers/d" + id);
@@ -461,21 +472,22 @@ class TwoNodesIT {
         JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
         Set<String> instances = instances(batch);
 
-        // every request ended as done: it passed the end event "done" and no other end of the main path. The
-        // instance's own end activity may be a reminder's or an escalation's end event: a reminder whose timer fired
-        // just before "Je prends" is posted by its own job, which may finish after the request reached "done".
+        // every request ended, through done. The instance's last end event may be a reminder's or an escalation's
+        // instead: a reminder or escalation job still queued when the request reached done (job executor saturated,
+        // or the job retried after losing a race against "Je prends") runs afterwards, and its path ends the
+        // instance. The models' behaviour, counted in the figures (metrics and « Mes demandes » read END_ACT_ID_).
         List<HistoricProcessInstance> ended = node.bean(HistoryService.class).createHistoricProcessInstanceQuery()
                 .processInstanceIds(instances).finished().list();
-        // "done" reached once; the instance's last ended activity may be a reminder branch's end event, when its
-        // post job ran after the request was confirmed (seen under heavy load: the branch ends the instance)
-        assertThat(ended).hasSize(batch.size());
-        HistoryService history = node.bean(HistoryService.class);
-        for (HistoricProcessInstance p : ended) {
-            assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(p.getId()).activityId("done")
-                    .finished().count()).as(p.getBusinessKey() + " reached done").isEqualTo(1);
-            assertThat(p.getEndActivityId()).as(p.getBusinessKey()).isIn("done", "EndEvent_Reminded",
-                    "EndEvent_Escalated");
-        }
+        assertThat(ended).hasSize(batch.size()).allSatisfy(p -> assertThat(p.getEndActivityId())
+                .as(p.getBusinessKey()).isIn("done", "EndEvent_Reminded", "EndEvent_Escalated"));
+        Set<String> throughDone = node.bean(HistoryService.class).createHistoricActivityInstanceQuery()
+                .activityId("done").finished().list().stream().map(a -> a.getProcessInstanceId())
+                .collect(Collectors.toSet());
+        assertThat(ended).allSatisfy(p -> assertThat(throughDone).as(p.getBusinessKey() + " reached done")
+                .contains(p.getId()));
+        long endedOnATimerPath = ended.stream().filter(p -> !"done".equals(p.getEndActivityId())).count();
+        figures.merge("requests whose last end event was a retried reminder or escalation", endedOnATimerPath,
+                (a, b) -> ((Number) a).longValue() + ((Number) b).longValue());
 
         // no incident, no job left
         assertThat(jdbc.queryForObject("select count(*) from ACT_HI_INCIDENT", Integer.class)).as("incidents")

@@ -39,6 +39,7 @@ class AccessibilityTests {
             "/demandes/adresse-mail,  alice,   ''",
             "/demandes/matomo,        alice,   ''",
             "/demandes/docker-hub,    alice,   ''",
+            "/demandes/sentry,        alice,   ''",
             "/bac-a-sable,            alice,   ''",
             "/qui-a-acces,            florian, GROUP_ops-ovh",
             "/mon-compte,             alice,   ''",

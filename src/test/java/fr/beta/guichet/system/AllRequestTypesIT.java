@@ -37,6 +37,7 @@ import fr.beta.guichet.provider.ovh.DnsZoneClient;
 import fr.beta.guichet.provider.ovh.EmailDomainClient;
 import fr.beta.guichet.provider.ovh.OvhFakeApi;
 import fr.beta.guichet.support.ChatProbe;
+import fr.beta.guichet.provider.sentry.SentryFakeApi;
 import fr.beta.guichet.support.Browser;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
 
@@ -51,7 +52,7 @@ import fr.beta.guichet.support.EmbeddedPostgresDatabase;
         "guichet.dockerhub.secret=SENTINEL-DOCKERHUB-7f3a", "guichet.mattermost.token=SENTINEL-MATTERMOST-7f3a",
         // both chats, so that the search covers the Matrix sandbox too
         "guichet.chat=both", "guichet.matrix.access-token=SENTINEL-MATRIX-7f3a",
-        "guichet.metrics.scrape-token=SENTINEL-SCRAPE-7f3a"})
+        "guichet.metrics.scrape-token=SENTINEL-SCRAPE-7f3a", "guichet.sentry.token=SENTINEL-SENTRY-7f3a"})
 @ActiveProfiles("it")
 @ExtendWith(OutputCaptureExtension.class)
 class AllRequestTypesIT {
@@ -89,7 +90,10 @@ class AllRequestTypesIT {
                 "ns1.dl" + u + ".example.org\nns2.dl" + u + ".example.org", "dsRecords",
                 "12345 13 2 " + "0123456789ABCDEF".repeat(4), "startup", "Démo", "reason", "Notre zone"));
 
-        ExecutorService pool = Executors.newFixedThreadPool(5);
+        forms.put("/demandes/sentry", Map.of("email", "c" + u + "@example.org", "team", "c" + u, "role", "MEMBER",
+                "startup", "Démo", "reason", "Erreurs"));
+
+        ExecutorService pool = Executors.newFixedThreadPool(forms.size());
         try {
             List<String> references = all(pool, forms.entrySet().stream().map(form -> (Callable<String>) () -> {
                 Browser alice = new Browser(port).login("alice", "demo");
@@ -99,9 +103,10 @@ class AllRequestTypesIT {
                 assertThat(created.find()).as("flash message with the reference").isTrue();
                 return created.group(1);
             }).toList());
-            assertThat(references).extracting(r -> r.substring(0, 3)).containsExactly("SUB", "MEL", "MAT", "DCK", "DEL");
+            assertThat(references).extracting(r -> r.substring(0, 3)).containsExactly("SUB", "MEL", "MAT", "DCK", "DEL",
+                    "SEN");
 
-            // florian holds OVH, Matomo and Docker Hub: five sessions claim the five requests at once
+            // florian holds OVH, Matomo, Docker Hub and Sentry: six sessions claim the six requests at once
             all(pool, references.stream().map(reference -> (Callable<String>) () -> {
                 Browser florian = new Browser(port).login("florian", "demo");
                 String claim = await().atMost(PATIENCE).until(() -> taskOf(florian.page("/taches"), reference), id -> id != null);
@@ -129,6 +134,10 @@ class AllRequestTypesIT {
                 && user.access().containsValue("write"));
         assertThat(fake(DockerHubFakeApi.class).invites())
                 .anyMatch(i -> i.invitee().equals("c" + u) && i.team().equals("developers"));
+        SentryFakeApi sentry = transports.sandboxFakes().stream().filter(SentryFakeApi.class::isInstance)
+                .map(SentryFakeApi.class::cast).findFirst().orElseThrow();
+        assertThat(sentry.membersWithEmail("c" + u + "@example.org")).isEqualTo(1);
+        assertThat(sentry.teamRole("c" + u + "@example.org", "c" + u)).contains("contributor");
 
         String mailbox = referencesOf(alice).stream().filter(r -> r.startsWith("MEL")).findFirst().orElseThrow();
         String detail = alice.page("/mes-demandes/" + mailbox);
@@ -161,7 +170,7 @@ class AllRequestTypesIT {
                 assertThat(t.replies()).noneMatch(r -> r.message().contains(password) || r.message().contains("SENTINEL-"));
             });
             assertThat(chat.threads()).as(chat.chat()).filteredOn(t -> references(t.message(), referencesOf(alice)))
-                    .hasSize(5).allMatch(t -> t.reactions().contains("white_check_mark"));
+                    .hasSize(6).allMatch(t -> t.reactions().contains("white_check_mark"));
         }
     }
 

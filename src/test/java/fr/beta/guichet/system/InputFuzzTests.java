@@ -152,6 +152,8 @@ class InputFuzzTests {
                 "siteName", "Fuzz", "access", "VIEW", "startup", "Fuzz", "reason", "Fuzz"));
         forms.put("/demandes/docker-hub", Map.of("dockerId", "@id", "team", "developers", "startup", "Fuzz",
                 "reason", "Fuzz"));
+        forms.put("/demandes/sentry", Map.of("email", "@id@example.org", "team", "@id", "role", "MEMBER",
+                "startup", "Fuzz", "reason", "Fuzz"));
         return forms;
     }
 }
