@@ -23,6 +23,13 @@ public final class LiveProviderFakes implements AutoCloseable {
     private final DockerHubStatefulFake dockerHub = new DockerHubStatefulFake();
     private final MattermostStatefulFake mattermost = new MattermostStatefulFake();
 
+    public LiveProviderFakes() {
+        // forget each fake's warm-up call (the OVH fake counts it as a badly signed one)
+        for (StatefulFake fake : List.of(ovh, matomo, dockerHub, mattermost)) {
+            fake.reset();
+        }
+    }
+
     /** The environment variables of the production profile that point every provider, live, at these fakes. */
     public Map<String, String> environment() {
         var env = new LinkedHashMap<String, String>();

@@ -204,9 +204,12 @@ class TwoNodesIT {
         String reference = flash.group(1);
         assertThat(nodeA.bean(RuntimeService.class).createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .singleResult()).as("started by alice on B").isNotNull();
-        assertThat(onB.page("/mes-demandes/" + reference)).contains(reference);
+        // once it waits at « Je prends » (validated by a job), cancelled on A; A's flash message is shown by B
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(onB.page("/mes-demandes/" + reference))
+                .contains("En attente de prise en charge"));
         assertThat(onA.post("/mes-demandes/" + reference + "/annuler", Map.of()).statusCode()).isEqualTo(302);
-        await().atMost(Duration.ofSeconds(30)).until(() -> nodeB.bean(HistoryService.class)
+        assertThat(onB.page("/mes-demandes/" + reference)).contains("La demande " + reference + " est annulée");
+        await().atMost(Duration.ofSeconds(60)).until(() -> nodeB.bean(HistoryService.class)
                 .createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).finished().count() == 1);
 
         // the Camunda webapps on B know the manager who logged into the app on A
@@ -429,12 +432,21 @@ class TwoNodesIT {
         }
     }
 
-    /** A race with a timer or the other node is normal: the next pass tries again. */
+    /**
+     * A race with a timer or the other node is normal: the next pass tries again. ENGINE-03077 is the same race
+     * seen from a stale read: the task listed at the start of the pass belongs to an execution another node has
+     * just ended (seen on a loaded machine).
+     */
     private static void act(Runnable action) {
         try {
             action.run();
         } catch (TaskActionException | OptimisticLockingException e) {
             log.debug("Task action raced, retried on the next pass: {}", e.toString());
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            if (e.getMessage() == null || !e.getMessage().startsWith("ENGINE-03077")) {
+                throw e;
+            }
+            log.debug("Task action on an execution ended meanwhile, retried on the next pass: {}", e.toString());
         }
     }
 
