@@ -57,6 +57,7 @@ import fr.beta.guichet.provider.sentry.SentryTeamRole;
 import fr.beta.guichet.sentry.SentryRequest;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;
+import fr.beta.guichet.support.Browser;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
 
 /**
@@ -180,6 +181,69 @@ class TwoNodesIT {
         for (Node node : List.of(nodeA, nodeB)) {
             assertThat(node.bean(AccessHolders.class).of("ops-ovh")).contains("florian");
         }
+    }
+
+    /**
+     * Login sessions live in the shared database (Spring Session JDBC): a person logged in on node A is logged in
+     * on node B — the app, its CSRF token and flash messages, and the Camunda webapps, which share the app's login —
+     * and logging out on one node logs out on both. Any time before node A stops (scenario 2); the request made
+     * here is cancelled, so it leaves no work to the scenarios.
+     */
+    @Test
+    @Order(0)
+    void aPersonLoggedInOnNodeAIsServedByNodeB() {
+        int portA = port(nodeA);
+        int portB = port(nodeB);
+        Browser onA = new Browser(portA).login(REQUESTER, "demo");
+        Browser onB = onA.on(portB);
+
+        onB.page("/demandes/sous-domaine");
+        var created = onB.post("/demandes/sous-domaine", Map.of("label", "session" + RUN, "recordType", "CNAME",
+                "target", "app.osc-fr1.scalingo.io.", "ttl", "3600", "startup", "Démo", "reason", "Deux nœuds"));
+        assertThat(created.statusCode()).as("form posted on B with the session of A").isEqualTo(302);
+        assertThat(created.headers().firstValue("Location").orElse("")).endsWith("/mes-demandes");
+        // the flash message B put in the session is shown by A
+        var flash = java.util.regex.Pattern.compile("Votre demande (SUB-\\d{4}-\\d{4}) est enregistrée")
+                .matcher(onA.page("/mes-demandes"));
+        assertThat(flash.find()).as("B's flash message read on A").isTrue();
+        String reference = flash.group(1);
+        assertThat(nodeA.bean(RuntimeService.class).createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .singleResult()).as("started by alice on B").isNotNull();
+        // once it waits at « Je prends » (validated by a job), cancelled on A; A's flash message is shown by B
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(onB.page("/mes-demandes/" + reference))
+                .contains("En attente de prise en charge"));
+        // (a reminder timer firing at that moment makes the app answer « réessayez dans un instant »: retried, as
+        // the person would; that flash message too is set on A and shown by B)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            assertThat(onA.post("/mes-demandes/" + reference + "/annuler", Map.of()).statusCode()).isEqualTo(302);
+            assertThat(onB.page("/mes-demandes/" + reference)).contains("La demande " + reference + " est annulée");
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> nodeB.bean(HistoryService.class)
+                .createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference).finished().count() == 1);
+
+        // the Camunda webapps on B know the manager who logged into the app on A
+        Browser managerOnA = new Browser(portA).login("manon", "demo");
+        Browser managerOnB = managerOnA.on(portB);
+        // (each node's engine has its own name here, nodeA / nodeB; in production every node's is "default")
+        assertThat(managerOnB.get("/camunda/app/cockpit/nodeB/").statusCode()).isEqualTo(200);
+        var user = managerOnB.getJson("/camunda/api/admin/auth/user/nodeB");
+        assertThat(user.statusCode()).isEqualTo(200);
+        assertThat(user.body()).contains("\"userId\":\"manon\"");
+
+        // logged out on B: the session is gone from the store both nodes read, so A no longer knows it either
+        JdbcTemplate jdbc = nodeA.bean(JdbcTemplate.class);
+        String sessionsOfManon = "select count(*) from SPRING_SESSION where PRINCIPAL_NAME = 'manon'";
+        assertThat(jdbc.queryForObject(sessionsOfManon, Integer.class)).isEqualTo(1);
+        managerOnB.page("/mes-demandes");
+        assertThat(managerOnB.post("/logout", Map.of()).statusCode()).isEqualTo(302);
+        assertThat(jdbc.queryForObject(sessionsOfManon, Integer.class)).isZero();
+        var afterLogout = managerOnA.get("/mes-demandes");
+        assertThat(afterLogout.statusCode()).isEqualTo(302);
+        assertThat(afterLogout.headers().firstValue("Location").orElse("")).endsWith("/login");
+    }
+
+    private static int port(Node node) {
+        return Integer.parseInt(node.context().getEnvironment().getProperty("local.server.port"));
     }
 
     @Test

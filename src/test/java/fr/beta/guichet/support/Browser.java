@@ -32,6 +32,19 @@ public class Browser {
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
     }
 
+    private Browser(int port, HttpClient http) {
+        this.baseUrl = "http://localhost:" + port;
+        this.http = http;
+    }
+
+    /**
+     * The same person, same cookies, on another node (another port of localhost): what a load balancer does when
+     * it routes them elsewhere. The CSRF token is read again from the next page, as a browser would.
+     */
+    public Browser on(int otherPort) {
+        return new Browser(otherPort, http);
+    }
+
     public Browser login(String user, String password) {
         get("/login");
         var response = post("/login", Map.of("username", user, "password", password));
