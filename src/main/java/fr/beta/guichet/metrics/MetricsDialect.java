@@ -42,7 +42,7 @@ class MetricsDialect {
      * Both are the engine's local timestamps, so an interval across a daylight-saving change is off by its hour.
      */
     String millisBetween(String from, String to) {
-        return isH2() ? "DATEDIFF('MILLISECOND', " + from + ", " + to + ")"
+        return isH2() ? "DATEDIFF('MILLISECOND', " + from + ", CAST(" + to + " AS TIMESTAMP))"
                 : "CAST(ROUND(EXTRACT(EPOCH FROM (CAST(" + to + " AS TIMESTAMP) - " + from + ")) * 1000) AS BIGINT)";
     }
 }

@@ -84,8 +84,11 @@ class RequestReportHandler implements HistoryEventHandler {
                         event.getProcessDefinitionKey(), ts(event.getStartTime()));
             }
         } else if (event.isEventOfType(HistoryEventTypes.PROCESS_INSTANCE_END) && event.getEndTime() != null) {
-            jdbc.update("UPDATE " + TABLE + " SET ended_at = ?, end_state = ?, duration_ms = ? WHERE proc_inst_id = ?",
-                    ts(event.getEndTime()), event.getEndActivityId(), event.getDurationInMillis(), id);
+            // an end event of an instance loaded from the database has no start time, hence no duration
+            Timestamp ended = ts(event.getEndTime());
+            jdbc.update("UPDATE " + TABLE + " SET ended_at = ?, end_state = ?, duration_ms = COALESCE(CAST(? AS BIGINT), "
+                    + dialect.millisBetween("created_at", "?") + ") WHERE proc_inst_id = ?",
+                    ended, event.getEndActivityId(), event.getDurationInMillis(), ended, id);
         }
     }
 
@@ -117,11 +120,14 @@ class RequestReportHandler implements HistoryEventHandler {
             if (start) {
                 jdbc.update("UPDATE " + TABLE + " SET waits = waits + 1, waiting_since = ? WHERE proc_inst_id = ?",
                         ts(event.getStartTime()), id);
-            } else if (end && event.getDurationInMillis() != null) {
-                long waited = event.getDurationInMillis();
-                jdbc.update("UPDATE " + TABLE + " SET wait_ms = wait_ms + ?, waiting_since = NULL,"
-                        + " wait_before_claim_ms = wait_before_claim_ms + CASE WHEN claim_decision = ? THEN 0 ELSE ? END"
-                        + " WHERE proc_inst_id = ?", waited, RequestVariables.TAKE, waited, id);
+            } else if (end && event.getEndTime() != null) {
+                Timestamp ended = ts(event.getEndTime());
+                String waited = "COALESCE(CAST(? AS BIGINT), " + dialect.millisBetween("waiting_since", "?") + ", 0)";
+                Long duration = event.getDurationInMillis();
+                jdbc.update("UPDATE " + TABLE + " SET wait_ms = wait_ms + " + waited + ","
+                        + " wait_before_claim_ms = wait_before_claim_ms + CASE WHEN claim_decision = ? THEN 0 ELSE "
+                        + waited + " END, waiting_since = NULL WHERE proc_inst_id = ?",
+                        duration, ended, RequestVariables.TAKE, duration, ended, id);
             }
         }
     }

@@ -48,6 +48,10 @@ class RequestReportPlugin extends AbstractProcessEnginePlugin {
         backfill.run();
     }
 
+    RequestReportHandler handler() {
+        return handler;
+    }
+
     RequestReportBackfill backfill() {
         return backfill;
     }
