@@ -60,6 +60,7 @@ abstract class MetricsQueriesContract {
     @Autowired PlatformTransactionManager transactionManager;
     @Autowired RepositoryService repositoryService;
     @Autowired UsualDelays usualDelays;
+    @Autowired RequestReportCleanup cleanup;
 
     @BeforeEach
     void generateHistoryOnce() {
@@ -299,6 +300,20 @@ abstract class MetricsQueriesContract {
         assertThat(delays.get("request-matomo").measured()).isFalse();
         // in June only D is within 90 days: two requests are too few
         assertThat(usualDelays.at(local(LocalDateTime.of(2001, 6, 1, 12, 0))).get(SUB).measured()).isFalse();
+    }
+
+    @Test
+    void theNightlyCleanupDeletesTheRowsTheHistoryNoLongerHolds() {
+        String orphan = "orphan-" + java.util.UUID.randomUUID();
+        jdbc.update("INSERT INTO guichet_request_report (proc_inst_id, req_type, created_at) VALUES (?, ?, ?)", orphan,
+                SUB, Timestamp.valueOf("2000-01-04 10:00:00"));
+        Object[] year = { Timestamp.valueOf("2001-01-01 00:00:00"), Timestamp.valueOf("2002-01-01 00:00:00") };
+        String count2001 = "SELECT COUNT(*) FROM guichet_request_report WHERE created_at >= ? AND created_at < ?";
+        long before = jdbc.queryForObject(count2001, Long.class, year);
+        assertThat(cleanup.purge()).isGreaterThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM guichet_request_report WHERE proc_inst_id = ?",
+                Long.class, orphan)).isZero();
+        assertThat(jdbc.queryForObject(count2001, Long.class, year)).isEqualTo(before).isEqualTo(44);
     }
 
     private static Instant local(LocalDateTime time) {
