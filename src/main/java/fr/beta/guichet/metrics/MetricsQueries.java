@@ -36,7 +36,7 @@ public class MetricsQueries {
     private final JdbcTemplate jdbc;
     private final RequestTypes types;
     private final MetricsDialect dialect;
-    /** What the page reads: the table; the benchmark switches to the history to time the former way. */
+    /** Where the page's report comes from: the table; the benchmark switches to the history to time the former way. */
     private volatile RequestReportSource pageSource = RequestReportSource.TABLE;
 
     MetricsQueries(JdbcTemplate jdbc, RequestTypes types, MetricsDialect dialect) {
@@ -151,7 +151,7 @@ public class MetricsQueries {
      * against the 28 days before.
      */
     public KeyFigures keyFigures(Instant now, Duration reminderAfter) {
-        return keyFigures(now, reminderAfter, pageSource);
+        return keyFigures(now, reminderAfter, RequestReportSource.TABLE);
     }
 
     KeyFigures keyFigures(Instant now, Duration reminderAfter, RequestReportSource source) {

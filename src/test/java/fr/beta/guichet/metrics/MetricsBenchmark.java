@@ -353,7 +353,11 @@ public final class MetricsBenchmark {
                 .append(" s. `GET` over HTTP as a manager, ").append(RUNS).append(" runs after 2 warm-up runs; ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Java ")
                 .append(System.getProperty("java.version")).append(". Before and after in the same run, on the same")
-                .append(" data, one after the other (the machine is shared: compare the two columns, not runs).\n\n");
+                .append(" data, one after the other (the machine is shared and was loaded by other builds: compare the")
+                .append(" two columns, not runs). Before: the report (figures per type and bucket, totals, takes per")
+                .append(" person) computed from the history tables as before this change, now with the figures net of")
+                .append(" the waits; after: read from `guichet_request_report`. The key figures (new) come from the")
+                .append(" table in both.\n\n");
         md.append("| page | before, history queries: median / p90 / max (ms) | after, reporting table: median / p90 / max (ms) |\n");
         md.append("|---|---|---|\n");
         before.forEach((name, b) -> {
