@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.beta.guichet.lifecycle.EscalationProperties;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -37,9 +38,12 @@ class MetricsController {
     private final Clock clock;
     private final ObjectMapper json;
     private final MessageSource messages;
+    private final EscalationProperties escalation;
 
-    MetricsController(MetricsQueries queries, Clock clock, ObjectMapper json, MessageSource messages) {
+    MetricsController(MetricsQueries queries, Clock clock, ObjectMapper json, MessageSource messages,
+            EscalationProperties escalation) {
         this.queries = queries;
+        this.escalation = escalation;
         this.clock = clock;
         this.json = json;
         this.messages = messages;
@@ -61,6 +65,8 @@ class MetricsController {
             return VIEW;
         }
         MetricsReport report = queries.report(period);
+        model.addAttribute("keyFigures", queries.keyFigures(clock.instant(), escalation.reminderAfter()));
+        model.addAttribute("reminderHours", escalation.reminderAfter().toHours());
         model.addAttribute("from", period.from());
         model.addAttribute("to", period.to());
         model.addAttribute("granularity", period.granularity().parameter());

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The page's figures as CSV for a spreadsheet in French: {@code ;} between fields, decimal comma, UTF-8 with a
- * byte-order mark (so that Excel reads the accents), durations in hours.
+ * byte-order mark (so that Excel reads the accents), durations in hours (net of the waits for the requester).
  */
 final class MetricsCsv {
 
@@ -17,13 +17,15 @@ final class MetricsCsv {
         var out = new StringBuilder(BOM).append(String.join(";", "type", "debut_periode", "creees", "traitees",
                 "rejetees", "annulees", "ouvertes", "prises_en_charge", "delai_prise_en_charge_median_h",
                 "delai_prise_en_charge_p90_h", "delai_traitement_median_h", "delai_traitement_p90_h",
-                "relancees_24h", "escaladees_48h", "incidents_ouverts")).append("\r\n");
+                "relancees_24h", "escaladees_48h", "incidents_ouverts", "attente_demandeur",
+                "attente_demandeur_mediane_h")).append("\r\n");
         for (RequestFigures r : report.rows()) {
             out.append(String.join(";", r.type(), r.bucket().toString(), n(r.created()), n(r.done()),
                     n(r.rejected()), n(r.cancelled()), n(r.open()), n(r.claimed()),
                     h(RequestFigures.hours(r.claimMedian())), h(RequestFigures.hours(r.claimP90())),
                     h(RequestFigures.hours(r.doneMedian())), h(RequestFigures.hours(r.doneP90())),
-                    n(r.reminded()), n(r.escalated()), n(r.incidents()))).append("\r\n");
+                    n(r.reminded()), n(r.escalated()), n(r.incidents()), n(r.waited()),
+                    h(RequestFigures.hours(r.waitMedian())))).append("\r\n");
         }
         return out.toString();
     }

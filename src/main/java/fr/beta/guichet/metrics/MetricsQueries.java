@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,32 +20,41 @@ import fr.beta.guichet.lifecycle.RequestTypes;
 import fr.beta.guichet.lifecycle.RequestVariables;
 
 /**
- * The metrics as SQL aggregates over Camunda's history tables: the database counts, groups and computes the
- * percentiles ({@code PERCENTILE_CONT … WITHIN GROUP}), so the cost does not grow with what the JVM holds, and a
- * page is a fixed number of queries whatever the history's size. Works on H2 and PostgreSQL: the only dialect
- * difference is the name of the ISO week in {@code DATE_TRUNC}.
- * <p>
- * The tables and columns read are the engine's documented history schema, the same in Operaton.
+ * The metrics as SQL aggregates over one row per request: the reporting table {@code guichet_request_report}
+ * (kept by {@link RequestReportHandler} in the engine's transactions; what the page reads), or the same rows
+ * computed from Camunda's history tables ({@link RequestReportSource#HISTORY}, the former way, kept to backfill
+ * and to check the table). The database counts, groups and computes the percentiles
+ * ({@code PERCENTILE_CONT … WITHIN GROUP}), so a page is a fixed number of queries whatever the history's size.
+ * Works on H2 and PostgreSQL ({@link MetricsDialect}).
  */
 @Component
 public class MetricsQueries {
 
-    private static final String CLAIM_TAKEN = """
-            JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.ID_ AND a.ACT_ID_ = '%s' AND a.END_TIME_ IS NOT NULL
-            JOIN ACT_HI_VARINST v ON v.PROC_INST_ID_ = p.ID_ AND v.NAME_ = '%s' AND v.TEXT_ = '%s'
-            """.formatted(LifecycleElements.CLAIM, RequestVariables.CLAIM_DECISION.name(), RequestVariables.TAKE);
+    private static final String TAKEN = "r.claim_decision = '" + RequestVariables.TAKE
+            + "' AND r.claim_ended_at IS NOT NULL";
 
     private final JdbcTemplate jdbc;
     private final RequestTypes types;
-    private volatile Boolean h2;
+    private final MetricsDialect dialect;
+    /** Where the page's report comes from: the table; the benchmark switches to the history to time the former way. */
+    private volatile RequestReportSource pageSource = RequestReportSource.TABLE;
 
-    MetricsQueries(JdbcTemplate jdbc, RequestTypes types) {
+    MetricsQueries(JdbcTemplate jdbc, RequestTypes types, MetricsDialect dialect) {
         this.jdbc = jdbc;
         this.types = types;
+        this.dialect = dialect;
     }
 
-    /** All figures of the page for a period: nine aggregate queries. */
+    /** All figures of the page for a period, from the reporting table: five aggregate queries. */
     public MetricsReport report(MetricsPeriod period) {
+        return report(period, pageSource);
+    }
+
+    void pageSource(RequestReportSource source) {
+        this.pageSource = source;
+    }
+
+    MetricsReport report(MetricsPeriod period, RequestReportSource source) {
         List<String> keys = types.processKeys();
         List<LocalDate> buckets = period.buckets();
         Map<String, RequestFigures> rows = new LinkedHashMap<>();
@@ -56,86 +65,69 @@ public class MetricsQueries {
         }
         Map<String, RequestFigures> totals = new LinkedHashMap<>();
         keys.forEach(type -> totals.put(type + "|null", RequestFigures.empty(type, null)));
-        fill(period, bucketOf(period.granularity(), "p.START_TIME_"), rows);
-        fill(period, "CAST(NULL AS TIMESTAMP)", totals);
+        fill(period, source, dialect.bucketOf(period.granularity(), "r.created_at"), rows);
+        fill(period, source, "CAST(NULL AS TIMESTAMP)", totals);
         return new MetricsReport(period, keys, buckets, List.copyOf(rows.values()), List.copyOf(totals.values()),
-                claimsPerPerson(period));
+                claimsPerPerson(period, source));
     }
 
     /** Takes per type and admin among the requests created in the period, most first. */
     public List<ClaimCount> claimsPerPerson(MetricsPeriod period) {
+        return claimsPerPerson(period, pageSource);
+    }
+
+    List<ClaimCount> claimsPerPerson(MetricsPeriod period, RequestReportSource source) {
         String sql = """
-                SELECT p.PROC_DEF_KEY_ AS req_type, a.ASSIGNEE_ AS person, COUNT(*) AS claims
-                FROM ACT_HI_PROCINST p
-                %s
-                WHERE %s AND a.ASSIGNEE_ IS NOT NULL
-                GROUP BY p.PROC_DEF_KEY_, a.ASSIGNEE_
+                SELECT r.req_type, r.claim_assignee AS person, COUNT(*) AS claims
+                FROM %s r
+                WHERE %s AND %s AND r.claim_assignee IS NOT NULL
+                GROUP BY r.req_type, r.claim_assignee
                 ORDER BY claims DESC, req_type, person
-                """.formatted(CLAIM_TAKEN, periodFilter());
+                """.formatted(source.rows(dialect), periodFilter(), TAKEN);
         return jdbc.query(sql, (rs, i) -> new ClaimCount(rs.getString("req_type"), rs.getString("person"),
                 rs.getLong("claims")), periodArguments(period));
     }
 
-    private void fill(MetricsPeriod period, String bucket, Map<String, RequestFigures> target) {
+    private void fill(MetricsPeriod period, RequestReportSource source, String bucket,
+            Map<String, RequestFigures> target) {
         Object[] args = periodArguments(period);
-        String outcomes = """
+        String figures = """
                 SELECT req_type, bucket, COUNT(*) AS created,
-                  SUM(CASE WHEN end_act = '%s' THEN 1 ELSE 0 END) AS done,
-                  SUM(CASE WHEN end_act = '%s' THEN 1 ELSE 0 END) AS rejected,
-                  SUM(CASE WHEN end_act = '%s' THEN 1 ELSE 0 END) AS cancelled,
-                  SUM(CASE WHEN end_time IS NULL THEN 1 ELSE 0 END) AS open_count,
+                  SUM(CASE WHEN end_state = '%s' THEN 1 ELSE 0 END) AS done,
+                  SUM(CASE WHEN end_state = '%s' THEN 1 ELSE 0 END) AS rejected,
+                  SUM(CASE WHEN end_state = '%s' THEN 1 ELSE 0 END) AS cancelled,
+                  SUM(CASE WHEN ended_at IS NULL THEN 1 ELSE 0 END) AS open_count,
+                  SUM(CASE WHEN claim_ms IS NOT NULL THEN 1 ELSE 0 END) AS claimed,
+                  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY claim_ms) AS claim_p50,
+                  PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY claim_ms) AS claim_p90,
                   PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY done_ms) AS done_p50,
-                  PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY done_ms) AS done_p90
-                FROM (SELECT p.PROC_DEF_KEY_ AS req_type, %s AS bucket, p.END_ACT_ID_ AS end_act,
-                        p.END_TIME_ AS end_time, CASE WHEN p.END_ACT_ID_ = '%s' THEN p.DURATION_ END AS done_ms
-                      FROM ACT_HI_PROCINST p WHERE %s) x
+                  PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY done_ms) AS done_p90,
+                  SUM(CASE WHEN reminders > 0 THEN 1 ELSE 0 END) AS reminded,
+                  SUM(CASE WHEN escalations > 0 THEN 1 ELSE 0 END) AS escalated,
+                  SUM(CASE WHEN waits > 0 THEN 1 ELSE 0 END) AS waited,
+                  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY wait_ms) AS wait_p50
+                FROM (SELECT r.req_type, %s AS bucket, r.end_state, r.ended_at, r.reminders, r.escalations, r.waits,
+                        CASE WHEN %s THEN r.claim_ms END AS claim_ms,
+                        CASE WHEN r.end_state = '%s' THEN r.duration_ms - r.wait_ms END AS done_ms,
+                        CASE WHEN r.wait_ms > 0 THEN r.wait_ms END AS wait_ms
+                      FROM %s r WHERE %s) x
                 GROUP BY req_type, bucket
                 """.formatted(LifecycleElements.DONE, LifecycleElements.REJECTED, LifecycleElements.CANCELLED,
-                bucket, LifecycleElements.DONE, periodFilter());
-        query(outcomes, args, target, (rs, f) -> new RequestFigures(f.type(), f.bucket(), rs.getLong("created"),
+                bucket, TAKEN, LifecycleElements.DONE, source.rows(dialect), periodFilter());
+        query(figures, args, target, (rs, f) -> new RequestFigures(f.type(), f.bucket(), rs.getLong("created"),
                 rs.getLong("done"), rs.getLong("rejected"), rs.getLong("cancelled"), rs.getLong("open_count"),
-                f.claimed(), f.claimMedian(), f.claimP90(), millis(rs, "done_p50"), millis(rs, "done_p90"),
-                f.reminded(), f.escalated(), f.incidents()));
-
-        String claims = """
-                SELECT req_type, bucket, COUNT(*) AS claimed,
-                  PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY claim_ms) AS claim_p50,
-                  PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY claim_ms) AS claim_p90
-                FROM (SELECT p.PROC_DEF_KEY_ AS req_type, %s AS bucket, a.DURATION_ AS claim_ms
-                      FROM ACT_HI_PROCINST p
-                      %s
-                      WHERE %s) x
-                GROUP BY req_type, bucket
-                """.formatted(bucket, CLAIM_TAKEN, periodFilter());
-        query(claims, args, target, (rs, f) -> new RequestFigures(f.type(), f.bucket(), f.created(), f.done(),
-                f.rejected(), f.cancelled(), f.open(), rs.getLong("claimed"), millis(rs, "claim_p50"),
-                millis(rs, "claim_p90"), f.doneMedian(), f.doneP90(), f.reminded(), f.escalated(), f.incidents()));
-
-        String timers = """
-                SELECT req_type, bucket,
-                  COUNT(DISTINCT CASE WHEN act = '%s' THEN pid END) AS reminded,
-                  COUNT(DISTINCT CASE WHEN act = '%s' THEN pid END) AS escalated
-                FROM (SELECT p.PROC_DEF_KEY_ AS req_type, %s AS bucket, a.PROC_INST_ID_ AS pid, a.ACT_ID_ AS act
-                      FROM ACT_HI_PROCINST p
-                      JOIN ACT_HI_ACTINST a ON a.PROC_INST_ID_ = p.ID_ AND a.ACT_ID_ IN ('%1$s', '%2$s')
-                      WHERE %s) x
-                GROUP BY req_type, bucket
-                """.formatted(LifecycleElements.REMINDER_TIMER, LifecycleElements.ESCALATION_TIMER, bucket,
-                periodFilter());
-        query(timers, args, target, (rs, f) -> new RequestFigures(f.type(), f.bucket(), f.created(), f.done(),
-                f.rejected(), f.cancelled(), f.open(), f.claimed(), f.claimMedian(), f.claimP90(), f.doneMedian(),
-                f.doneP90(), rs.getLong("reminded"), rs.getLong("escalated"), f.incidents()));
+                rs.getLong("claimed"), millis(rs, "claim_p50"), millis(rs, "claim_p90"), millis(rs, "done_p50"),
+                millis(rs, "done_p90"), rs.getLong("reminded"), rs.getLong("escalated"), f.incidents(),
+                rs.getLong("waited"), millis(rs, "wait_p50")));
 
         String incidents = """
                 SELECT req_type, bucket, COUNT(*) AS incidents
-                FROM (SELECT p.PROC_DEF_KEY_ AS req_type, %s AS bucket
-                      FROM ACT_HI_PROCINST p JOIN ACT_RU_INCIDENT i ON i.PROC_INST_ID_ = p.ID_
+                FROM (SELECT r.req_type, %s AS bucket
+                      FROM ACT_RU_INCIDENT i JOIN %s r ON r.proc_inst_id = i.PROC_INST_ID_
                       WHERE %s) x
                 GROUP BY req_type, bucket
-                """.formatted(bucket, periodFilter());
-        query(incidents, args, target, (rs, f) -> new RequestFigures(f.type(), f.bucket(), f.created(), f.done(),
-                f.rejected(), f.cancelled(), f.open(), f.claimed(), f.claimMedian(), f.claimP90(), f.doneMedian(),
-                f.doneP90(), f.reminded(), f.escalated(), rs.getLong("incidents")));
+                """.formatted(bucket, source.rows(dialect), periodFilter());
+        query(incidents, args, target, (rs, f) -> f.withIncidents(rs.getLong("incidents")));
     }
 
     private interface Merge {
@@ -151,6 +143,56 @@ public class MetricsQueries {
                 target.put(key, merge.apply(rs, current));
             }
         }, args);
+    }
+
+    /**
+     * The page's key figures at {@code now}: open, overdue (unclaimed for longer than {@code reminderAfter}),
+     * waiting for the requester, open incidents, and the median time to claim of the takes of the last 28 days
+     * against the 28 days before.
+     */
+    public KeyFigures keyFigures(Instant now, Duration reminderAfter) {
+        return keyFigures(now, reminderAfter, RequestReportSource.TABLE);
+    }
+
+    KeyFigures keyFigures(Instant now, Duration reminderAfter, RequestReportSource source) {
+        long open = openRequests().stream().mapToLong(OpenCount::count).sum();
+        long overdue = sum(unclaimedSince(now.minus(reminderAfter)));
+        long waiting = sum(waitingForRequester());
+        long incidents = sum(openIncidents());
+        Instant fourWeeksAgo = now.minus(Duration.ofDays(28));
+        String sql = """
+                SELECT COUNT(*) AS n, PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY r.claim_ms) AS p50
+                FROM %s r WHERE r.req_type IN (%s) AND %s AND r.claim_ended_at >= ? AND r.claim_ended_at < ?
+                """.formatted(source.rows(dialect), placeholders(), TAKEN);
+        Object[] last = claimWindow(fourWeeksAgo, now);
+        Object[] previous = claimWindow(fourWeeksAgo.minus(Duration.ofDays(28)), fourWeeksAgo);
+        var lastMedian = jdbc.queryForObject(sql, (rs, i) -> new Object[] { rs.getLong("n"), millis(rs, "p50") }, last);
+        var previousMedian = jdbc.queryForObject(sql, (rs, i) -> new Object[] { rs.getLong("n"), millis(rs, "p50") },
+                previous);
+        return new KeyFigures(now, open, overdue, waiting, incidents, (Duration) lastMedian[1], (Long) lastMedian[0],
+                (Duration) previousMedian[1], (Long) previousMedian[0]);
+    }
+
+    private Object[] claimWindow(Instant from, Instant to) {
+        List<Object> args = new ArrayList<>(types.processKeys());
+        args.add(Timestamp.from(from));
+        args.add(Timestamp.from(to));
+        return args.toArray();
+    }
+
+    private static long sum(Map<String, Long> counts) {
+        return counts.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Requests per type waiting now for their requester's answer (at the user task {@code answer-question}). */
+    public Map<String, Long> waitingForRequester() {
+        String sql = """
+                SELECT d.KEY_ AS req_type, COUNT(*) AS n
+                FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
+                WHERE t.TASK_DEF_KEY_ = '%s'
+                GROUP BY d.KEY_
+                """.formatted(MetricsElements.ANSWER_QUESTION);
+        return countsByType(sql);
     }
 
     /** Open requests per type and current step (the user task it waits at, or {@code engine}), from the runtime. */
@@ -214,7 +256,7 @@ public class MetricsQueries {
     }
 
     private String periodFilter() {
-        return "p.PROC_DEF_KEY_ IN (" + placeholders() + ") AND p.START_TIME_ >= ? AND p.START_TIME_ < ?";
+        return "r.req_type IN (" + placeholders() + ") AND r.created_at >= ? AND r.created_at < ?";
     }
 
     private Object[] periodArguments(MetricsPeriod period) {
@@ -226,23 +268,6 @@ public class MetricsQueries {
 
     private String placeholders() {
         return String.join(", ", Collections.nCopies(types.processKeys().size(), "?"));
-    }
-
-    /** {@code DATE_TRUNC} to the bucket; the unit comes from the enum, never from the request. */
-    private String bucketOf(Granularity granularity, String column) {
-        String unit = switch (granularity) {
-            case MONTH -> "month";
-            case WEEK -> isH2() ? "ISO_WEEK" : "week";
-        };
-        return "DATE_TRUNC('" + unit + "', " + column + ")";
-    }
-
-    private boolean isH2() {
-        if (h2 == null) {
-            h2 = jdbc.execute((ConnectionCallback<Boolean>) c -> c.getMetaData().getDatabaseProductName()
-                    .toLowerCase(java.util.Locale.ROOT).contains("h2"));
-        }
-        return h2;
     }
 
     private static Duration millis(ResultSet rs, String column) throws SQLException {

@@ -55,6 +55,8 @@ class RequestGauges {
             }
             gauge(registry, "guichet.requests.overdue", "Requests unclaimed for longer than the reminder delay",
                     s -> s.overdue().getOrDefault(type, 0L), "type", type);
+            gauge(registry, "guichet.requests.waiting.requester", "Requests waiting for their requester's answer",
+                    s -> s.waitingRequester().getOrDefault(type, 0L), "type", type);
             gauge(registry, "guichet.incidents.open", "Open incidents", s -> s.incidents().getOrDefault(type, 0L),
                     "type", type);
             counter(registry, "guichet.escalations", "Escalations to the managers fired (history kept)",
@@ -94,7 +96,7 @@ class RequestGauges {
             } catch (RuntimeException e) {
                 log.warn("Metrics gauges not refreshed: {}", e.getMessage());
                 if (snapshot == null) {
-                    snapshot = new Snapshot(now, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0);
+                    snapshot = new Snapshot(now, List.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), 0, 0, 0, 0, 0);
                 }
             }
         }
@@ -103,7 +105,7 @@ class RequestGauges {
 
     private Snapshot read(Instant now) {
         return new Snapshot(now, queries.openRequests(), queries.unclaimedSince(now.minus(escalation.reminderAfter())),
-                queries.openIncidents(), queries.timersFired(LifecycleElements.ESCALATION_TIMER),
+                queries.waitingForRequester(), queries.openIncidents(), queries.timersFired(LifecycleElements.ESCALATION_TIMER),
                 queries.timersFired(LifecycleElements.REMINDER_TIMER),
                 managementService.createJobQuery().executable().count(),
                 managementService.createJobQuery().noRetriesLeft().count(),
@@ -116,7 +118,7 @@ class RequestGauges {
     }
 
     record Snapshot(Instant takenAt, List<MetricsQueries.OpenCount> openCounts, Map<String, Long> overdue,
-            Map<String, Long> incidents, Map<String, Long> escalations, Map<String, Long> reminders,
+            Map<String, Long> waitingRequester, Map<String, Long> incidents, Map<String, Long> escalations, Map<String, Long> reminders,
             long executableJobs, long failedJobs, long jobsSuccessful, long jobsFailed, long jobsRejected) {
 
         double open(String type, String state) {

@@ -1,7 +1,10 @@
 /**
- * Manager metrics: the « Métriques » page and its CSV exports, computed with SQL aggregates over Camunda's history
- * tables ({@code ACT_HI_PROCINST}, {@code ACT_HI_ACTINST}, {@code ACT_HI_VARINST}) and {@code ACT_RU_INCIDENT} — never
- * by loading instances into memory — and the Prometheus gauges (open and overdue requests, escalations, jobs)
- * read from the runtime tables with a short cache. Runs on H2 and PostgreSQL alike.
+ * Manager metrics: the « Métriques » page (key figures, figures per type and week or month, CSV exports), read
+ * from the reporting table {@code guichet_request_report} — one row per request, kept by a history event handler in
+ * the engine's own transactions ({@link fr.beta.guichet.metrics.RequestReportPlugin}), backfilled from the
+ * engine's history at startup and checked against it in the tests; the times to claim and to done are net of the
+ * waits for the requester ({@code answer-question}). Also the catalogue's « délai habituel » ({@link
+ * fr.beta.guichet.metrics.UsualDelays}, {@link fr.beta.guichet.metrics.WorkingDays}) and the Prometheus gauges read
+ * from the runtime tables with a short cache. Runs on H2 and PostgreSQL alike.
  */
 package fr.beta.guichet.metrics;

@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.nio.charset.StandardCharsets;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
+import fr.beta.guichet.lifecycle.EscalationProperties;
 import fr.beta.guichet.support.GuichetSpringTest;
 
 /** The « Métriques » page and its CSV for managers; refused to requesters; bad periods explained in French. */
@@ -25,6 +29,10 @@ import fr.beta.guichet.support.GuichetSpringTest;
 class MetricsPageTests {
 
     @Autowired MockMvc mvc;
+    @Autowired MetricsQueries queries;
+    @Autowired UsualDelays usualDelays;
+    @Autowired java.time.Clock clock;
+    @Autowired EscalationProperties escalation;
 
     private static UserRequestPostProcessor manager() {
         return user("manon").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority(
@@ -41,7 +49,8 @@ class MetricsPageTests {
                 .contains("<caption>Par type de demande, sur toute la période</caption>")
                 .contains("<caption>Par type de demande et par mois</caption>")
                 .contains("Prises en charge (« Je prends ») par personne")
-                .contains("<label for=\"from\">").contains("<label for=\"to\">").contains("<label for=\"granularity\">")
+                .contains("<label class=\"fr-label\" for=\"from\">").contains("<label class=\"fr-label\" for=\"to\">")
+                .contains("<label class=\"fr-label\" for=\"granularity\">")
                 .contains("/vendor/chartjs/chart.umd.min.js").contains("/js/metrics.js")
                 .contains("data-chart=\"{&quot;types&quot;:")
                 .contains("/metriques/export.csv?from=2001-01-01&amp;to=2001-02-28&amp;granularity=month")
@@ -50,6 +59,69 @@ class MetricsPageTests {
         assertThat(html.split("<script").length - 1).isEqualTo(4);
         assertThat(html.split("<script[^>]* src=\"").length - 1).isEqualTo(4);
         assertThat(html).doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>");
+    }
+
+    @Test
+    void pageIsInTheDesignSystemWithKeyFiguresFirst() throws Exception {
+        String html = mvc.perform(get("/metriques").param("from", "2001-01-01").param("to", "2001-03-31")
+                        .with(manager()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(html);
+        Element main = page.selectFirst("main");
+        // the key figures come before the filters, as DSFR tiles, each with its French title and today's value
+        assertThat(main.select("#key-figures, form").get(0).id()).isEqualTo("key-figures");
+        KeyFigures expected = queries.keyFigures(clock.instant(), escalation.reminderAfter());
+        assertThat(tile(page, "open")).isEqualTo("Demandes en cours|" + expected.open());
+        assertThat(tile(page, "overdue")).isEqualTo("En retard|" + expected.overdue());
+        assertThat(tile(page, "waiting")).isEqualTo("En attente d'un demandeur|" + expected.waitingRequester());
+        assertThat(tile(page, "incidents")).isEqualTo("Incidents ouverts|" + expected.incidents());
+        assertThat(tile(page, "claim")).isEqualTo("Délai médian de prise en charge, 4 dernières semaines|"
+                + expected.claimMedianLast4WeeksText() + " h");
+        assertThat(page.select("[data-key-figure] .fr-tile__title")).hasSize(5);
+        // form fields and button
+        for (String id : new String[] { "from", "to" }) {
+            assertThat(page.selectFirst("#" + id).hasClass("fr-input")).isTrue();
+            assertThat(page.selectFirst("label[for=" + id + "]").hasClass("fr-label")).isTrue();
+        }
+        assertThat(page.selectFirst("#granularity").hasClass("fr-select")).isTrue();
+        assertThat(page.selectFirst("form button[type=submit]").hasClass("fr-btn")).isTrue();
+        assertThat(page.selectFirst("form fieldset legend").text()).isEqualTo("Période");
+        // every table in a scrollable DSFR table, with a caption and column headers
+        var tables = main.select("table");
+        assertThat(tables).hasSize(3).allSatisfy(t -> {
+            assertThat(t.parents().select(".fr-table").first()).isNotNull();
+            assertThat(t.parent().hasClass("fr-table__content")).isTrue();
+            assertThat(t.selectFirst("caption").text()).isNotBlank();
+            assertThat(t.select("thead th[scope=col]")).isNotEmpty();
+        });
+        assertThat(main.select("table caption").eachText()).containsExactly(
+                "Par type de demande, sur toute la période", "Par type de demande et par semaine (semaine commençant le lundi)",
+                "Prises en charge (« Je prends ») par personne");
+        // charts keep their table alternative
+        assertThat(main.select("#metrics-charts canvas[role=img][aria-label]")).hasSize(3);
+        assertThat(main.selectFirst("#metrics-charts-alternative").text()).contains("tableau");
+        assertThat(main.select("th").eachText()).contains("Ont attendu le demandeur", "Attente du demandeur, médiane (h)");
+        assertThat(html).doesNotContain("class=\"table\"").doesNotContain("class=\"filters\"");
+    }
+
+    private static String tile(Document page, String key) {
+        Element tile = page.selectFirst("[data-key-figure=" + key + "]");
+        return tile.selectFirst(".fr-tile__title").text() + "|" + tile.selectFirst(".fr-tile__desc").text();
+    }
+
+    @Test
+    void catalogueCardsShowTheUsualDelay() throws Exception {
+        String html = mvc.perform(get("/").with(user("alice"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        Document page = Jsoup.parse(html);
+        for (var card : page.select(".fr-card[data-type]")) {
+            var delay = usualDelays.of(card.attr("data-type"));
+            var tag = card.selectFirst("[data-delay]");
+            assertThat(tag.attr("data-delay")).isEqualTo(delay.measured() ? "measured" : "estimate");
+            assertThat(tag.text()).startsWith("Délai habituel : ")
+                    .contains(delay.measured() ? "médiane des " + delay.requests() + " demandes" : "trop peu de demandes");
+        }
+        assertThat(page.select(".fr-card[data-type]")).hasSize(4);
     }
 
     @Test
@@ -68,7 +140,8 @@ class MetricsPageTests {
                         "attachment; filename=\"metriques-2001-01-01-2001-02-28.csv\""))
                 .andReturn().getResponse();
         String[] lines = response.getContentAsString(StandardCharsets.UTF_8).split("\r\n");
-        assertThat(lines[0]).startsWith("\uFEFFtype;debut_periode;creees;traitees;rejetees;annulees;ouvertes;");
+        assertThat(lines[0]).startsWith("\uFEFFtype;debut_periode;creees;traitees;rejetees;annulees;ouvertes;")
+                .endsWith(";incidents_ouverts;attente_demandeur;attente_demandeur_mediane_h");
         assertThat(lines).hasSize(1 + 2 * 4);
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("request-subdomain;2001-02-01;"));
         mvc.perform(get("/metriques/prises-en-charge.csv").with(manager())).andExpect(status().isOk())

@@ -40,6 +40,7 @@ class PrometheusEndpointTests {
                 .contains("guichet_requests_open{", "state=\"claim\"", "type=\"request-subdomain\"")
                 .contains("type=\"request-sentry\"")
                 .contains("guichet_requests_overdue{")
+                .containsPattern("guichet_requests_waiting_requester\\{[^}]*type=\"request-subdomain\"[^}]*} \\d")
                 .contains("guichet_incidents_open{")
                 .contains("guichet_escalations_total{")
                 .contains("guichet_reminders_total{")
