@@ -1,5 +1,7 @@
 package fr.beta.guichet.lifecycle;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -13,15 +15,23 @@ class NotifyDoneDelegate implements JavaDelegate {
     private final RequestThread thread;
     private final LifecycleContext context;
     private final RequesterMail mail;
+    private final List<RequestDoneHook> doneHooks;
 
-    NotifyDoneDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail) {
+    NotifyDoneDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail,
+            List<RequestDoneHook> doneHooks) {
         this.thread = thread;
         this.context = context;
         this.mail = mail;
+        this.doneHooks = doneHooks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        if (!doneHooks.isEmpty()) {
+            RequestType<?> type = context.type(execution);
+            Record request = RequestData.read(execution, type.requestClass());
+            doneHooks.forEach(hook -> hook.requestDone(execution, type, request));
+        }
         thread.markDone(execution);
         thread.reply(execution, "done", "chat.done", RequestVariables.EXECUTOR.get(execution),
                 RequestVariables.REQUESTER.get(execution));
