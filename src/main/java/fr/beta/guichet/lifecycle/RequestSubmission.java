@@ -1,17 +1,21 @@
 package fr.beta.guichet.lifecycle;
 
-import java.util.Optional;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
+import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 
 /**
  * What every start form does on POST, after Bean Validation: the type's business checks (so that a taken name is
  * reported on the form, not a day later), then the start of the process. Nothing is started on invalid input.
+ * <p>
+ * When the checks cannot be made — the provider is down, slow, or answers something unexpected — nothing is started
+ * either: the form comes back with its values and says so ({@link Outcome#CHECK_UNAVAILABLE}). The requester then
+ * retries, or files the request with its checks left to {@code validate} ({@code checkLater}), which makes the same
+ * checks with retries and rejects the request with the reason if one fails.
  */
 @Component
 public class RequestSubmission {
@@ -24,11 +28,26 @@ public class RequestSubmission {
         this.starter = starter;
     }
 
-    /** @return the new request's reference, or empty when {@code errors} now holds what the form must show */
-    public <R extends Record> Optional<String> submit(RequestType<R> type, R request, BindingResult errors,
-            String requester) {
+    /** How a submission ended. */
+    public enum Outcome {
+        /** The request is filed: {@link Result#reference()} names it. */
+        STARTED,
+        /** The form must show the errors now in the binding result. */
+        INVALID,
+        /** The checks could not be made; nothing was started. */
+        CHECK_UNAVAILABLE
+    }
+
+    public record Result(Outcome outcome, String reference) {
+    }
+
+    /**
+     * @param checkLater the requester chose to file the request although its checks could not be made just now
+     */
+    public <R extends Record> Result submit(RequestType<R> type, R request, BindingResult errors, String requester,
+            boolean checkLater) {
         if (errors.hasErrors()) {
-            return Optional.empty();
+            return new Result(Outcome.INVALID, null);
         }
         try {
             type.check(request).ifPresent(failure -> {
@@ -38,13 +57,16 @@ public class RequestSubmission {
                     errors.reject("check", failure.message());
                 }
             });
-        } catch (ProviderUnavailableException e) {
-            // The provider is down: start anyway, the process's validate step checks again with retries.
-            log.warn("Pre-check of a {} request skipped: {}", type.processKey(), e.getMessage());
+        } catch (ProviderUnavailableException | ProviderRejectedException e) {
+            // A read-only check refused or failed: a technical matter, never the requester's fault nor a 500.
+            log.warn("Checks of a {} request could not be made: {}", type.processKey(), e.getMessage());
+            if (!checkLater) {
+                return new Result(Outcome.CHECK_UNAVAILABLE, null);
+            }
         }
         if (errors.hasErrors()) {
-            return Optional.empty();
+            return new Result(Outcome.INVALID, null);
         }
-        return Optional.of(starter.start(type, request, requester));
+        return new Result(Outcome.STARTED, starter.start(type, request, requester));
     }
 }

@@ -31,16 +31,16 @@ public class RequestTasks {
     private final RuntimeService runtimeService;
     private final EngineUser engineUser;
     private final AccessHolders holders;
-    private final RequestThread thread;
+    private final ChatReplyProcess chatReplies;
     private final TransactionTemplate transaction;
 
     RequestTasks(TaskService taskService, RuntimeService runtimeService, EngineUser engineUser,
-            AccessHolders holders, RequestThread thread, TransactionTemplate transaction) {
+            AccessHolders holders, ChatReplyProcess chatReplies, TransactionTemplate transaction) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.engineUser = engineUser;
         this.holders = holders;
-        this.thread = thread;
+        this.chatReplies = chatReplies;
         this.transaction = transaction;
     }
 
@@ -88,7 +88,9 @@ public class RequestTasks {
     }
 
     /**
-     * "Je passe": a request assigned to this user by name goes back to the group; the thread is told.
+     * "Je passe": a request assigned to this user by name goes back to the group; the thread is told by a job of
+     * its own ({@link ChatReplyProcess}), started in the same transaction: a chat outage never turns the action,
+     * which succeeded, into an error page.
      * <p>
      * "Je passe" may legitimately be said again later on the same task, so the reply's idempotency key is
      * {@code <business key>:declined:<task id>:<user>:<minute>}: a double click or a resent form within the same
@@ -96,14 +98,17 @@ public class RequestTasks {
      */
     public void decline(String taskId, String userId) {
         Task task = expect(taskId, userId, LifecycleElements.CLAIM);
-        if (userId.equals(task.getAssignee())) {
-            act(userId, () -> taskService.setAssignee(taskId, null));
-        }
+        String reference = referenceOf(taskId);
         String root = (String) runtimeService.getVariable(task.getProcessInstanceId(),
                 RequestVariables.MATTERMOST_POST_ID.name());
-        String key = referenceOf(taskId) + ":declined:" + taskId + ":" + userId + ":"
+        String key = reference + ":declined:" + taskId + ":" + userId + ":"
                 + DECLINE_BUCKET.toMinutes(System.currentTimeMillis());
-        thread.reply(root, key, "chat.declined", userId);
+        boolean assigned = userId.equals(task.getAssignee());
+        act(userId, () -> {
+            if (assigned) {
+                taskService.setAssignee(taskId, null);
+            }
+        }, () -> chatReplies.request(reference, root, key, "chat.declined", List.of(userId)));
     }
 
     /**
@@ -169,9 +174,18 @@ public class RequestTasks {
      * locking exception: the action is retried. A concurrent claim by someone else is reported as such.
      */
     private void act(String userId, Runnable engineCalls) {
+        act(userId, engineCalls, () -> {
+        });
+    }
+
+    /** As {@link #act(String, Runnable)}, then {@code afterwards} in the same transaction, not as the user. */
+    private void act(String userId, Runnable engineCalls, Runnable afterwards) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transaction.executeWithoutResult(status -> engineUser.run(userId, engineCalls));
+                transaction.executeWithoutResult(status -> {
+                    engineUser.run(userId, engineCalls);
+                    afterwards.run();
+                });
                 return;
             } catch (OptimisticLockingException e) {
                 if (attempt >= OPTIMISTIC_LOCK_ATTEMPTS) {

@@ -2,10 +2,14 @@ package fr.beta.guichet.support;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 import org.springframework.boot.test.context.TestComponent;
+
+import fr.beta.guichet.lifecycle.ChatReplyProcess;
 
 /** Runs a process instance's jobs in the test thread, as the job executor would. */
 @Component
@@ -14,15 +18,25 @@ public class JobDriver {
     private static final int MAX_JOBS = 50;
 
     private final ManagementService managementService;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
 
-    JobDriver(ManagementService managementService) {
+    JobDriver(ManagementService managementService, RuntimeService runtimeService, HistoryService historyService) {
         this.managementService = managementService;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
     }
 
-    /** Executes every due job of the instance (async continuations, not future timers) until none is left. */
+    /**
+     * Executes every due job of the instance (async continuations, not future timers) until none is left, and the
+     * due jobs of the notifications that people's actions on it started ({@code notify-chat}, same business key).
+     */
     public void runDueJobs(String processInstanceId) {
         for (int i = 0; i < MAX_JOBS; i++) {
             List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
+            if (due.isEmpty()) {
+                due = notificationJobs(processInstanceId);
+            }
             if (due.isEmpty()) {
                 return;
             }
@@ -45,6 +59,21 @@ public class JobDriver {
             execute(polling);
         }
         throw new AssertionError("The provider never finished");
+    }
+
+    private List<Job> notificationJobs(String processInstanceId) {
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        String businessKey = instance != null ? instance.getBusinessKey()
+                : historyService.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+                        .singleResult().getBusinessKey();
+        if (businessKey == null) {
+            return List.of();
+        }
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(ChatReplyProcess.KEY)
+                .processInstanceBusinessKey(businessKey).list().stream()
+                .flatMap(pi -> managementService.createJobQuery().processInstanceId(pi.getId()).executable().list()
+                        .stream())
+                .toList();
     }
 
     /** The timer job of a boundary event, whatever its due date. */
