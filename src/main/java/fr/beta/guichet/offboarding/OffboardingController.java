@@ -38,12 +38,19 @@ class OffboardingController {
 
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu");
 
+    /** Weeks of the managers' table on « Départs ». */
+    static final int WEEKS = 12;
+
     private final Offboardings offboardings;
     private final Viewers viewers;
+    private final OffboardingMetrics metrics;
+    private final java.time.Clock clock;
 
-    OffboardingController(Offboardings offboardings, Viewers viewers) {
+    OffboardingController(Offboardings offboardings, Viewers viewers, OffboardingMetrics metrics, java.time.Clock clock) {
         this.offboardings = offboardings;
         this.viewers = viewers;
+        this.metrics = metrics;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -52,6 +59,10 @@ class OffboardingController {
         model.addAttribute("departures", offboardings.visibleTo(viewer));
         model.addAttribute("manual", offboardings.manualRevocations(viewer));
         model.addAttribute("viewer", viewer);
+        if (viewer.isManager()) {
+            model.addAttribute("weeks", metrics.weekly(WEEKS, clock.getZone()));
+            model.addAttribute("overdue", metrics.current().overdue());
+        }
         return "offboarding/list";
     }
 

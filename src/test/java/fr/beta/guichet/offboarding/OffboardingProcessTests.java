@@ -72,6 +72,8 @@ class OffboardingProcessTests {
     @Autowired JobDriver jobs;
     @Autowired Clock clock;
     @Autowired JdbcTemplate jdbc;
+    @Autowired OffboardingMetrics metrics;
+    @Autowired io.micrometer.core.instrument.MeterRegistry registry;
     @MockitoSpyBean ChatChannel chat;
 
     private LocalDate departureDay;
@@ -155,6 +157,7 @@ class OffboardingProcessTests {
         provider.refuse(refused.providerId());
         ProcessInstance pi = start(PERSON, Map.of());
         moveTo(departureAt.plusSeconds(1));
+        OffboardingMetrics.Week before = thisWeek();
         drive(pi);
 
         assertThat(state(a)).isEqualTo(GrantState.REVOKED);
@@ -166,6 +169,7 @@ class OffboardingProcessTests {
         });
         assertThat(offboardings.manualRevocations(viewers.of("jerome"))).as("not the Docker Hub group's").isEmpty();
         assertThat(departures.overdueActiveGrants(EngineNow.get())).as("the gauge shows it meanwhile").isEqualTo(1);
+        assertThat(registry.get("guichet.grants.overdue.active").gauge().value()).isEqualTo(1.0);
 
         String taskId = manual.get(0).task().getId();
         assertThatThrownBy(() -> offboardings.done(viewers.of(OVH_ADMIN), taskId))
@@ -185,6 +189,17 @@ class OffboardingProcessTests {
                 .satisfies(i -> assertThat(i.outcome()).isEqualTo(Outcome.MANUAL))
                 .satisfies(i -> assertThat(i.handledBy()).isEqualTo(OVH_ADMIN));
         verify(chat).reply(anyString(), eq(pi.getBusinessKey() + ":revoked:" + refused.id()), contains("@" + OVH_ADMIN));
+
+        OffboardingMetrics.Week after = thisWeek();
+        assertThat(after.done() - before.done()).isEqualTo(1);
+        assertThat(after.revoked() - before.revoked()).isEqualTo(2);
+        assertThat(after.manual() - before.manual()).as("revocations that needed a person").isEqualTo(1);
+        assertThat(metrics.read(EngineNow.get().plusSeconds(1)).overdue()).isZero();
+    }
+
+    private OffboardingMetrics.Week thisWeek() {
+        List<OffboardingMetrics.Week> weeks = metrics.weekly(1, clock.getZone());
+        return weeks.get(weeks.size() - 1);
     }
 
     @Test
