@@ -123,4 +123,21 @@ class AccessPagesTests {
         assertThat(departures.byReference(reference).orElseThrow().state().name()).isEqualTo("CANCELLED");
         mvc.perform(get("/departs").with(user("alice"))).andExpect(status().isOk()).andExpect(content().string(containsString(reference)));
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} as {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "/mes-acces, alice", "/acces, manon", "/acces, jerome", "/acces/enregistrer, jerome", "/departs, manon",
+            "/departs, hussardnum", "/departs/nouveau, alice", "/departs/nouveau?personne=alice@beta.gouv.fr, manon"})
+    void pagesHaveOneHeadingAndALabelForEveryField(String path, String userId) throws Exception {
+        String html = mvc.perform(get(path).with(user(userId))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString();
+        var page = Jsoup.parse(html);
+        assertThat(page.select("html").attr("lang")).isEqualTo("fr");
+        assertThat(page.select("h1")).hasSize(1);
+        for (var field : page.select("main input:not([type=hidden]), main select, main textarea")) {
+            String id = field.id();
+            assertThat(id).as("field " + field.attr("name") + " on " + path).isNotBlank();
+            assertThat(page.select("label[for=" + id + "]")).as("label of " + id + " on " + path).isNotEmpty();
+        }
+    }
 }
