@@ -199,9 +199,23 @@ public class RequestTasks {
                 if (isGone(e)) {
                     throw new TaskActionException("task.error.taken");
                 }
-                throw e;
+                if (!concurrentlyChanged(e)) {
+                    throw e;
+                }
+                if (attempt >= OPTIMISTIC_LOCK_ATTEMPTS) {
+                    throw new TaskActionException("task.error.busy");
+                }
             }
         }
+    }
+
+    /**
+     * ENGINE-03077 "Cannot resolve parent … perhaps it was deleted in the meantime": a job (a timer, on this node or
+     * another) changed the instance's executions while this action read them; like an optimistic locking conflict,
+     * the action is retried on fresh state (seen in {@code TwoNodesIT}, main included).
+     */
+    private static boolean concurrentlyChanged(ProcessEngineException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("ENGINE-03077");
     }
 
     /** The task or execution was completed by someone else between our read and our write. */

@@ -79,7 +79,8 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
         String domain = properties.domain();
         boolean taken = email.findAccount(domain, request.localPart()).isPresent()
                 || !email.pendingAccountTasks(domain, request.localPart()).isEmpty()
-                || !email.findRedirections(domain, address(request), null).isEmpty();
+                || !email.findRedirections(domain, address(request), null).isEmpty()
+                || !email.pendingRedirectionTasks(domain, address(request)).isEmpty();
         return taken
                 ? Optional.of(new CheckFailure("localPart", "L'adresse « %s » est déjà utilisée.".formatted(address(request))))
                 : Optional.empty();
@@ -132,6 +133,11 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
         }
         if (!email.findRedirections(domain, from, null).isEmpty()) {
             throw new ProviderRejectedException("ovh", "%s redirige déjà vers une autre adresse.".formatted(from));
+        }
+        // a creation whose answer was lost is still an OVH task: the retry waits for it instead of creating twice
+        // (the address was free at validation, so a redirection being created from it is this request's)
+        if (email.pendingRedirectionTasks(domain, from).stream().anyMatch(task -> task.action().equals("add"))) {
+            return Execution.pending("OVH crée la redirection %s.".formatted(from));
         }
         email.createRedirection(domain, from, request.redirectTo(), false);
         return Execution.pending("Création de la redirection %s demandée à OVH.".formatted(from));

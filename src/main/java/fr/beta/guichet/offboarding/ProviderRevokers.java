@@ -42,7 +42,8 @@ final class ProviderRevokers {
 
         @Override
         public void revoke(AccessGrant grant) {
-            throw byHand("ovh");
+            String[] f = grant.providerFields();
+            email.removeAccount(f[0], f[1]);
         }
 
         @Override
@@ -68,7 +69,8 @@ final class ProviderRevokers {
 
         @Override
         public void revoke(AccessGrant grant) {
-            throw byHand("ovh");
+            String[] f = grant.providerFields();
+            email.removeRedirection(f[0], f[1], f[2]);
         }
 
         @Override

@@ -9,41 +9,27 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import fr.beta.guichet.mailbox.MailboxProperties;
 import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.SandboxView;
 import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
 import fr.beta.guichet.provider.matomo.SandboxMatomo;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
-import fr.beta.guichet.provider.ovh.SandboxDnsZone;
-import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
-import fr.beta.guichet.subdomain.SubdomainProperties;
 
 /** Lists the state of each sandbox provider; a provider in live mode is simply absent from the page. */
 @Controller
 class SandboxController {
 
-    private final ObjectProvider<SandboxDnsZone> dns;
-    private final ObjectProvider<SandboxEmailDomain> email;
     private final ObjectProvider<SandboxMatomo> matomo;
     private final ObjectProvider<SandboxDockerHub> dockerHub;
     private final ObjectProvider<SandboxMattermost> chat;
-    private final SubdomainProperties subdomains;
-    private final MailboxProperties mailboxes;
     private final ProviderTransports transports;
 
-    SandboxController(ObjectProvider<SandboxDnsZone> dns, ObjectProvider<SandboxEmailDomain> email,
-            ObjectProvider<SandboxMatomo> matomo, ObjectProvider<SandboxDockerHub> dockerHub,
-            ObjectProvider<SandboxMattermost> chat, SubdomainProperties subdomains, MailboxProperties mailboxes,
-            ProviderTransports transports) {
+    SandboxController(ObjectProvider<SandboxMatomo> matomo, ObjectProvider<SandboxDockerHub> dockerHub,
+            ObjectProvider<SandboxMattermost> chat, ProviderTransports transports) {
         this.transports = transports;
-        this.dns = dns;
-        this.email = email;
         this.matomo = matomo;
         this.dockerHub = dockerHub;
         this.chat = chat;
-        this.subdomains = subdomains;
-        this.mailboxes = mailboxes;
     }
 
     @GetMapping("/bac-a-sable")
@@ -52,17 +38,6 @@ class SandboxController {
         model.addAttribute("sandboxTables", transports.sandboxFakes().stream()
                 .filter(SandboxView.class::isInstance).map(SandboxView.class::cast)
                 .flatMap(view -> view.sandboxTables().stream()).toList());
-        dns.ifAvailable(zone -> {
-            model.addAttribute("zone", subdomains.zone());
-            model.addAttribute("records", zone.records(subdomains.zone()));
-            model.addAttribute("dnsOperations", newestFirst(zone.operations()));
-        });
-        email.ifAvailable(mail -> {
-            model.addAttribute("mailDomain", mailboxes.domain());
-            model.addAttribute("accounts", mail.accounts(mailboxes.domain()));
-            model.addAttribute("redirections", mail.redirections(mailboxes.domain()));
-            model.addAttribute("mailOperations", newestFirst(mail.operations()));
-        });
         matomo.ifAvailable(m -> {
             model.addAttribute("matomoSites", m.sites());
             model.addAttribute("matomoUsers", m.users());

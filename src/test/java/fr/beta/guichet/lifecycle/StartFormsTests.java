@@ -25,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import fr.beta.guichet.support.GuichetSpringTest;
 
 /**
- * The start forms of the mailbox, Matomo and Docker Hub requests (the subdomain form has its own, longer test):
+ * The start forms of the mailbox, Matomo, Docker Hub and DNS delegation requests (the subdomain form has its own, longer test):
  * valid input starts a request with its reference; bad input is reported in French on the form and starts nothing.
  */
 @GuichetSpringTest
@@ -45,8 +45,13 @@ class StartFormsTests {
     static final Form DOCKERHUB = new Form("/demandes/docker-hub", "DCK", Map.of("dockerId", "@unique",
             "team", "developers", "startup", "Démo", "reason", "Images"));
 
+    static final Form DELEGATION = new Form("/demandes/delegation-dns", "DEL", Map.of("label", "@unique",
+            "nameServers", "ns1.@unique.example.org\nns2.@unique.example.org", "dsRecords", "", "startup", "Démo",
+            "reason", "Notre zone"));
+    static final String SHA256 = "0123456789abcdef".repeat(4);
+
     static Stream<Form> forms() {
-        return Stream.of(MAILBOX, MATOMO, DOCKERHUB);
+        return Stream.of(MAILBOX, MATOMO, DOCKERHUB, DELEGATION);
     }
 
     static Stream<Arguments> badInput() {
@@ -67,7 +72,22 @@ class StartFormsTests {
                 Arguments.of(DOCKERHUB, Map.of("dockerId", "ab"), "de 4 à 30 lettres minuscules"),
                 Arguments.of(DOCKERHUB, Map.of("team", "inexistante"), "« inexistante » n&#39;existe pas"),
                 Arguments.of(DOCKERHUB, Map.of("dockerId", "totakoko"), "déjà membre de l&#39;équipe developers"),
-                Arguments.of(DOCKERHUB, Map.of("startup", ""), "Indiquez le nom de votre startup"));
+                Arguments.of(DOCKERHUB, Map.of("startup", ""), "Indiquez le nom de votre startup"),
+                Arguments.of(DELEGATION, Map.of("label", "www"), "« www.beta.gouv.fr » est déjà utilisé"),
+                Arguments.of(DELEGATION, Map.of("label", "Mon_Service"), "lettres minuscules sans accent"),
+                Arguments.of(DELEGATION, Map.of("nameServers", ""), "Indiquez les serveurs de noms, un par ligne."),
+                Arguments.of(DELEGATION, Map.of("nameServers", "ns1.example.org"), "Indiquez de 2 à 8 serveurs de noms."),
+                Arguments.of(DELEGATION, Map.of("nameServers", "a.example.org b.example.org c.example.org d.example.org "
+                        + "e.example.org f.example.org g.example.org h.example.org i.example.org"),
+                        "Indiquez de 2 à 8 serveurs de noms."),
+                Arguments.of(DELEGATION, Map.of("nameServers", "ns1.example.org\nns2"), "est un nom d&#39;hôte complet"),
+                Arguments.of(DELEGATION, Map.of("nameServers", "ns1.example.org\nNS1.example.org."),
+                        "Les serveurs de noms doivent être tous différents."),
+                Arguments.of(DELEGATION, Map.of("dsRecords", "70000 13 2 " + SHA256), "est un nombre de 0 à 65535"),
+                Arguments.of(DELEGATION, Map.of("dsRecords", "12345 7 2 " + SHA256), "est l&#39;un de 8, 10, 13, 14, 15 ou 16"),
+                Arguments.of(DELEGATION, Map.of("dsRecords", "12345 13 3 " + SHA256), "est 1 (SHA-1), 2 (SHA-256) ou 4 (SHA-384)"),
+                Arguments.of(DELEGATION, Map.of("dsRecords", "12345 13 2 abc"), "40 caractères pour le type 1, 64 pour le type 2"),
+                Arguments.of(DELEGATION, Map.of("dsRecords", "12345 13"), "séparés par des espaces"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,17 +2,9 @@ package fr.beta.guichet.mailbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyBoolean;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doCallRealMethod;
-import static org.mockito.Mockito.doReturn;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -22,19 +14,26 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import fr.beta.guichet.lifecycle.LifecycleElements;
 import fr.beta.guichet.lifecycle.RequestLifecycleTests;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
-import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
+import fr.beta.guichet.provider.SandboxStore;
+import fr.beta.guichet.provider.ovh.EmailDomainClient;
+import fr.beta.guichet.provider.ovh.OvhFakeApi;
+import fr.beta.guichet.support.FaultyTransport;
+import fr.beta.guichet.support.ProviderFault;
 import fr.beta.guichet.secrets.OneTimeSecrets;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;
 
-/** Every lifecycle path of {@code request-mailbox} against the asynchronous sandbox of OVH email, plus the password. */
+/**
+ * Every lifecycle path of {@code request-mailbox} with the live OVH client on the sandbox's asynchronous OVH email
+ * fake, plus the password.
+ */
 @GuichetSpringTest
 @Import(JobDriver.class)
 class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
@@ -43,7 +42,9 @@ class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
 
     @Autowired MailboxRequestType mailboxes;
     @Autowired OneTimeSecrets secrets;
-    @MockitoSpyBean SandboxEmailDomain email;
+    @Autowired EmailDomainClient email;
+    @Autowired FaultyTransport faults;
+    @Autowired SandboxStore store;
     @MockitoBean JavaMailSender mailSender;
 
     @Override
@@ -81,23 +82,20 @@ class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
 
     @Override
     protected void breakProvider() {
-        doThrow(new ProviderUnavailableException("ovh", "POST /email/domain/beta.gouv.fr/account answered 503"))
-                .when(email).createAccount(anyString(), anyString(), anyString(), anyString());
-        doThrow(new ProviderUnavailableException("ovh", "POST /email/domain/beta.gouv.fr/redirection answered 503"))
-                .when(email).createRedirection(anyString(), anyString(), anyString(), anyBoolean());
+        faults.answerNext("ovh", FaultyTransport.writes(), r -> new ProviderResponse(503,
+                "{\"class\":\"Server::ServiceUnavailable\",\"message\":\"Service unavailable\"}",
+                Map.of("Content-Type", "application/json")), Integer.MAX_VALUE);
     }
 
     @Override
     protected void repairProvider() {
-        doCallRealMethod().when(email).createAccount(anyString(), anyString(), anyString(), anyString());
-        doCallRealMethod().when(email).createRedirection(anyString(), anyString(), anyString(), anyBoolean());
+        faults.reset();
     }
 
     @Override
     protected long resourcesAtProvider(MailboxRequest request) {
-        return email.accounts(DOMAIN).stream().filter(a -> a.accountName().equals(request.localPart())).count()
-                + email.redirections(DOMAIN).stream()
-                        .filter(r -> r.from().equals(request.localPart() + "@" + DOMAIN)).count();
+        return email.findAccount(DOMAIN, request.localPart()).stream().count()
+                + email.findRedirections(DOMAIN, request.localPart() + "@" + DOMAIN, null).size();
     }
 
     @Test
@@ -125,7 +123,8 @@ class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
         var values = historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list().stream()
                 .map(v -> String.valueOf(v.getValue())).toList();
         assertThat(values).noneMatch(v -> v.contains(password.get()));
-        assertThat(email.recordsContain(password.get())).isFalse();
+        assertThat(store.listAll(OvhFakeApi.API)).as("the sandbox OVH").isNotEmpty()
+                .noneMatch(doc -> doc.body().toString().contains(password.get()));
     }
 
     @Test
@@ -133,23 +132,23 @@ class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
         MailboxRequest request = newRequest();
         var pi = start(request);
         tasks.take(task(pi).getId(), firstHolder());
-        doAnswer(call -> {
-            call.callRealMethod();
-            throw new ProviderUnavailableException("ovh", "connection reset after the request was sent");
-        }).when(email).createAccount(anyString(), eq(request.localPart()), anyString(), anyString());
+        faults.reset();
+        faults.failNext("ovh", creationOf(request), ProviderFault.CONNECTION_DROPPED_AFTER_WRITE, 1);
         try {
             jobs.runDueJobs(pi.getId());
         } catch (ProviderUnavailableException expected) {
             // first attempt: OVH did the work, the answer was lost
         }
-        doCallRealMethod().when(email).createAccount(anyString(), anyString(), anyString(), anyString());
         var execute = managementService.createJobQuery().processInstanceId(pi.getId())
                 .activityId(LifecycleElements.EXECUTE).singleResult();
         managementService.executeJob(execute.getId());
         jobs.runDueJobsAndProviderPolling(pi.getId());
 
         assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
-        verify(email, times(1)).createAccount(anyString(), eq(request.localPart()), anyString(), anyString());
+        assertThat(store.list(OvhFakeApi.API, "task")).as("mailbox creations OVH received")
+                .filteredOn(t -> t.body().path("action").asText().equals("addAccount")
+                        && t.body().path("name").asText().equals(request.localPart()))
+                .hasSize(1);
         assertThat(resourcesAtProvider(request)).isEqualTo(1);
         assertThat(secrets.isAvailable(pi.getBusinessKey())).isTrue();
     }
@@ -159,7 +158,11 @@ class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
         MailboxRequest request = newRequest();
         var pi = start(request);
         tasks.take(task(pi).getId(), firstHolder());
-        doReturn(Optional.empty()).when(email).findAccount(anyString(), eq(request.localPart()));
+        // OVH never finishes: the mailbox is never there
+        faults.answerNext("ovh", r -> r.method().equals("GET")
+                && r.rawPath().endsWith("/email/domain/" + DOMAIN + "/account/" + request.localPart()),
+                r -> new ProviderResponse(404, "{\"class\":\"Client::NotFound\",\"message\":\"This service does "
+                        + "not exist\"}", Map.of("Content-Type", "application/json")), Integer.MAX_VALUE);
         jobs.runDueJobsAndProviderPolling(pi.getId());
 
         assertThat(pi).isWaitingAt(LifecycleElements.EXECUTE_MANUALLY);
@@ -176,8 +179,15 @@ class MailboxProcessTests extends RequestLifecycleTests<MailboxRequest> {
         tasks.take(task(pi).getId(), firstHolder());
         jobs.runDueJobsAndProviderPolling(pi.getId());
         assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
-        assertThat(email.redirections(DOMAIN)).anyMatch(r -> r.from().equals(request.localPart() + "@" + DOMAIN)
-                && r.to().equals("perso@example.org"));
+        assertThat(email.findRedirections(DOMAIN, request.localPart() + "@" + DOMAIN, "perso@example.org"))
+                .hasSize(1);
         assertThat(secrets.isAvailable(pi.getBusinessKey())).isFalse();
+    }
+
+    /** The OVH call that creates this request's mailbox. */
+    private static java.util.function.Predicate<fr.beta.guichet.provider.ProviderRequest> creationOf(
+            MailboxRequest request) {
+        return r -> r.method().equals("POST") && r.rawPath().endsWith("/email/domain/" + DOMAIN + "/account")
+                && r.body().contains("\"accountName\":\"" + request.localPart() + "\"");
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,13 +47,17 @@ import fr.beta.guichet.mailbox.MailboxKind;
 import fr.beta.guichet.mailbox.MailboxRequest;
 import fr.beta.guichet.matomo.MatomoRequest;
 import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.provider.InMemorySandboxStore;
 import fr.beta.guichet.provider.ProviderMode;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 import fr.beta.guichet.provider.mattermost.MattermostChannel;
 import fr.beta.guichet.provider.mattermost.MattermostProperties;
+import fr.beta.guichet.provider.ovh.OvhFakeApi;
+import fr.beta.guichet.provider.ovh.OvhTestApi;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;
+import fr.beta.guichet.support.FakeHttpServer;
 import fr.beta.guichet.support.JobDriver;
 
 /**
@@ -77,7 +82,10 @@ class ProviderFaultTests {
     static final Duration READ_TIMEOUT = Duration.ofMillis(300);
     static final String ZONE = "beta.gouv.fr";
 
-    static final OvhStatefulFake OVH = new OvhStatefulFake();
+    /** OVH: the sandbox's fake over HTTP; email tasks take ten minutes unless a test runs them. */
+    static final InMemorySandboxStore OVH_STORE = new InMemorySandboxStore();
+    static final OvhFakeApi OVH_FAKE = OvhTestApi.fake(OVH_STORE, Clock.systemUTC(), Duration.ofMinutes(10));
+    static final FakeHttpServer OVH = OvhTestApi.overHttp(OVH_FAKE, OVH_STORE);
     static final MatomoStatefulFake MATOMO = new MatomoStatefulFake();
     static final DockerHubStatefulFake DOCKER_HUB = new DockerHubStatefulFake();
     static final MattermostStatefulFake MATTERMOST = new MattermostStatefulFake();
@@ -90,10 +98,10 @@ class ProviderFaultTests {
         // its own in-memory database: the requests made here never show in other tests' engine queries
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:guichet-faults;DB_CLOSE_DELAY=-1");
         registry.add("guichet.ovh.mode", () -> "live");
-        registry.add("guichet.ovh.endpoint", OVH::endpoint);
-        registry.add("guichet.ovh.application-key", () -> OvhStatefulFake.APPLICATION_KEY);
-        registry.add("guichet.ovh.application-secret", () -> OvhStatefulFake.APPLICATION_SECRET);
-        registry.add("guichet.ovh.consumer-key", () -> OvhStatefulFake.CONSUMER_KEY);
+        registry.add("guichet.ovh.endpoint", () -> OVH.baseUrl() + "/1.0");
+        registry.add("guichet.ovh.application-key", () -> OvhTestApi.APPLICATION_KEY);
+        registry.add("guichet.ovh.application-secret", () -> OvhTestApi.APPLICATION_SECRET);
+        registry.add("guichet.ovh.consumer-key", () -> OvhTestApi.CONSUMER_KEY);
         registry.add("guichet.ovh.connect-timeout", () -> "1s");
         registry.add("guichet.ovh.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
         registry.add("guichet.matomo.mode", () -> "live");
@@ -121,16 +129,19 @@ class ProviderFaultTests {
 
     @BeforeEach
     void emptyFakes() {
-        for (StatefulFake fake : List.of(OVH, MATOMO, DOCKER_HUB, MATTERMOST)) {
+        for (StatefulFake fake : List.of(MATOMO, DOCKER_HUB, MATTERMOST)) {
             fake.reset();
         }
+        OVH.resetFaults();
+        OVH_STORE.clear(OvhFakeApi.API);
     }
 
     @AfterAll
     static void writeTallyAndStopFakes() throws IOException {
-        for (StatefulFake fake : List.of(OVH, MATOMO, DOCKER_HUB, MATTERMOST)) {
+        for (StatefulFake fake : List.of(MATOMO, DOCKER_HUB, MATTERMOST)) {
             fake.stop();
         }
+        OVH.stop();
         var lines = new ArrayList<String>();
         lines.add("| provider | fault | attempts | failed attempts | fault answers | write calls | at the fake |");
         lines.add("|---|---|---|---|---|---|---|");
@@ -149,18 +160,16 @@ class ProviderFaultTests {
         var request = new SubdomainRequest("f" + shortId(), SubdomainRecordType.CNAME, "app.osc-fr1.scalingo.io.", 3600,
                 "Startup d'État", "Fault test");
         String reference = "SUB-FAULT-" + shortId();
-        OVH.failNextWrites(fault, FAULTY_WRITES);
+        OVH.failNextWrites(seam(fault), FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> subdomains.execute(request, reference));
 
         assertThat(outcome.execution().state()).isEqualTo(Execution.State.READY);
         assertThat(outcome.failedAttempts()).isEqualTo(fault.workDone() ? 1 : FAULTY_WRITES);
-        assertThat(OVH.records()).singleElement().satisfies(r -> {
-            assertThat(r.subDomain()).isEqualTo(request.label());
-            assertThat(r.target()).isEqualTo(request.target());
-        });
-        assertThat(OVH.badlySigned()).isZero();
-        tally("OVH DNS", fault, outcome, OVH, "dns records");
+        assertThat(ovhRecords(request.label())).singleElement()
+                .satisfies(r -> assertThat(r.path("target").asText()).isEqualTo(request.target()));
+        assertThat(ovhBadlySigned()).isEmpty();
+        tally("OVH DNS", fault, outcome, OVH, Map.of("dns records", ovhRecords(request.label()).size()));
     }
 
     // ---- OVH email: request-mailbox (asynchronous: execute, then checkPending) ----
@@ -172,17 +181,52 @@ class ProviderFaultTests {
         var request = new MailboxRequest(MailboxKind.MAILBOX, "prenom.f" + shortId(), null, "Startup d'État",
                 "Fault test");
         String reference = "MEL-FAULT-" + shortId();
-        OVH.failNextWrites(fault, FAULTY_WRITES);
+        OVH.failNextWrites(seam(fault), FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> mailboxes.execute(request, reference));
 
         assertThat(outcome.execution().state()).isEqualTo(Execution.State.PENDING);
         assertThat(outcome.failedAttempts()).isEqualTo(fault.workDone() ? 1 : FAULTY_WRITES);
         assertThat(mailboxes.checkPending(request, reference).state()).isEqualTo(Execution.State.PENDING);
-        OVH.runEmailTasks();
+        OVH_FAKE.runPendingTasks();
         assertThat(mailboxes.checkPending(request, reference).state()).isEqualTo(Execution.State.READY);
-        assertThat(OVH.badlySigned()).isZero();
-        tally("OVH email", fault, outcome, OVH, "mailboxes");
+        assertThat(ovhBadlySigned()).isEmpty();
+        tally("OVH email", fault, outcome, OVH, Map.of("mailboxes", ovhDocuments("account", "accountName",
+                request.localPart()).size(), "mailbox tasks", ovhDocuments("task", "name", request.localPart()).size()));
+    }
+
+    /**
+     * Issue 10: the redirection's creation was done by OVH but its answer lost; the retried job finds OVH's task
+     * still pending ({@code GET …/task/redirection}) and waits for it instead of creating a second redirection.
+     */
+    @ParameterizedTest(name = "Redirection: answer lost after the write, retried while the OVH task is still pending "
+            + "→ one redirection ({0})")
+    @EnumSource(value = ProviderFault.class, names = { "TIMEOUT_AFTER_WRITE", "CONNECTION_DROPPED_AFTER_WRITE",
+            "MALFORMED_JSON_AFTER_WRITE" })
+    void redirectionAnswerLostAfterTheWriteRetriedWhileTheOvhTaskIsPendingGivesOneRedirection(ProviderFault fault) {
+        RequestType<MailboxRequest> mailboxes = type("request-mailbox");
+        String id = shortId();
+        var request = new MailboxRequest(MailboxKind.REDIRECTION, "r" + id, "x" + id + "@example.org",
+                "Startup d'État", "Fault test");
+        String from = request.localPart() + "@" + ZONE;
+        String reference = "MEL-FAULT-" + id;
+        OVH.failNextWrites(seam(fault), FAULTY_WRITES);
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> mailboxes.execute(request, reference));
+
+        assertThat(outcome.execution().state()).isEqualTo(Execution.State.PENDING);
+        assertThat(outcome.failedAttempts()).isEqualTo(1);
+        assertThat(OVH.writeCalls()).as("the retry did not write again").isEqualTo(1);
+        assertThat(mailboxes.execute(request, reference).state()).as("another retry").isEqualTo(Execution.State.PENDING);
+        assertThat(mailboxes.checkPending(request, reference).state()).isEqualTo(Execution.State.PENDING);
+        OVH_FAKE.runPendingTasks();
+        assertThat(mailboxes.checkPending(request, reference).state()).isEqualTo(Execution.State.READY);
+        assertThat(ovhDocuments("redirection", "from", from)).singleElement()
+                .satisfies(r -> assertThat(r.path("to").asText()).isEqualTo(request.redirectTo()));
+        assertThat(ovhBadlySigned()).isEmpty();
+        tally("OVH redirection", fault, outcome, OVH, Map.of("redirections",
+                ovhDocuments("redirection", "from", from).size(), "redirection tasks",
+                ovhDocuments("task", "account", from).size()));
     }
 
     // ---- Matomo: request-matomo (two writes: addSite, inviteUser) ----
@@ -301,7 +345,7 @@ class ProviderFaultTests {
         var request = new SubdomainRequest("e" + shortId(), SubdomainRecordType.CNAME, "app.osc-fr1.scalingo.io.", 3600,
                 "Startup d'État", "Fault test on the engine");
         ProcessInstance pi = startAndTake(subdomains, request);
-        OVH.failNextWrites(ProviderFault.SERVER_ERROR, JOB_ATTEMPTS);
+        OVH.failNextWrites(seam(ProviderFault.SERVER_ERROR), JOB_ATTEMPTS);
 
         Job job = runJobsUntilExecute(pi);
         int attempts = 0;
@@ -322,7 +366,7 @@ class ProviderFaultTests {
         assertThat(incident).isNotNull();
         assertThat(incident.getActivityId()).isEqualTo(LifecycleElements.EXECUTE);
         assertThat(incident.getIncidentMessage()).contains("500");
-        assertThat(OVH.records()).isEmpty();
+        assertThat(ovhRecords(request.label())).isEmpty();
 
         managementService.setJobRetries(job.getId(), 1); // what "Retry" in Cockpit does
         managementService.executeJob(job.getId());
@@ -332,11 +376,10 @@ class ProviderFaultTests {
         assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
                 .isEqualTo(LifecycleElements.CONFIRM);
-        assertThat(OVH.records()).singleElement().extracting(OvhStatefulFake.Record::subDomain)
-                .isEqualTo(request.label());
+        assertThat(ovhRecords(request.label())).hasSize(1);
         TALLY.add("| OVH DNS (engine, incident) | SERVER_ERROR ×" + JOB_ATTEMPTS + " | " + attempts + " | "
                 + JOB_ATTEMPTS + " | " + OVH.faultsServed() + " | " + OVH.writeCalls() + " | dns records="
-                + OVH.records().size() + " |");
+                + ovhRecords(request.label()).size() + " |");
     }
 
     @Test
@@ -345,22 +388,23 @@ class ProviderFaultTests {
         var request = new SubdomainRequest("d" + shortId(), SubdomainRecordType.CNAME, "app.osc-fr1.scalingo.io.", 3600,
                 "Startup d'État", "Fault test on the engine");
         ProcessInstance pi = startAndTake(subdomains, request);
-        OVH.failNextWrites(ProviderFault.CONNECTION_DROPPED_AFTER_WRITE, 1);
+        OVH.failNextWrites(seam(ProviderFault.CONNECTION_DROPPED_AFTER_WRITE), 1);
 
         Job job = runJobsUntilExecute(pi);
         assertThatThrownBy(() -> managementService.executeJob(job.getId()))
                 .isInstanceOf(ProviderUnavailableException.class);
         assertThat(executeJob(pi).getRetries()).isEqualTo(JOB_ATTEMPTS - 1);
-        assertThat(OVH.records()).hasSize(1);
+        assertThat(ovhRecords(request.label())).hasSize(1);
         managementService.executeJob(job.getId()); // the retry, due five minutes later
         jobs.runDueJobsAndProviderPolling(pi.getId());
 
         assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
                 .isEqualTo(LifecycleElements.CONFIRM);
-        assertThat(OVH.records()).hasSize(1);
+        assertThat(ovhRecords(request.label())).hasSize(1);
         TALLY.add("| OVH DNS (engine, found on retry) | CONNECTION_DROPPED_AFTER_WRITE ×1 | 2 | 1 | "
-                + OVH.faultsServed() + " | " + OVH.writeCalls() + " | dns records=" + OVH.records().size() + " |");
+                + OVH.faultsServed() + " | " + OVH.writeCalls() + " | dns records=" + ovhRecords(request.label()).size()
+                + " |");
     }
 
     // ---- helpers ----
@@ -395,6 +439,41 @@ class ProviderFaultTests {
             held.append(held.isEmpty() ? "" : ", ").append(kind).append('=').append(inventory.get(kind));
         }
         TALLY.add(line(provider, fault, outcome, fake) + " " + held + " |");
+    }
+
+    /** The same for a provider served by its {@code FakeApi} over HTTP; {@code held} is what the fake holds. */
+    private static void tally(String provider, ProviderFault fault, Outcome outcome, FakeHttpServer server,
+            Map<String, Integer> held) {
+        assertThat(held).as("resources at the fake").allSatisfy((kind, count) -> assertThat(count).as(kind)
+                .isEqualTo(1));
+        var text = new StringBuilder();
+        new java.util.TreeMap<>(held).forEach((kind, count) -> text.append(text.isEmpty() ? "" : ", ").append(kind)
+                .append('=').append(count));
+        TALLY.add("| " + provider + " | " + fault + " | " + outcome.attempts() + " | " + outcome.failedAttempts()
+                + " | " + server.faultsServed() + " | " + server.writeCalls() + " | " + text + " |");
+    }
+
+    /** The same fault for {@link FakeHttpServer}, whose enum is the support package's. */
+    private static fr.beta.guichet.support.ProviderFault seam(ProviderFault fault) {
+        return fr.beta.guichet.support.ProviderFault.valueOf(fault.name());
+    }
+
+    /** Records of the zone at {@code label} held by the OVH fake. */
+    private static List<com.fasterxml.jackson.databind.node.ObjectNode> ovhRecords(String label) {
+        return ovhDocuments("record", "subDomain", label);
+    }
+
+    private static List<com.fasterxml.jackson.databind.node.ObjectNode> ovhDocuments(String collection,
+            String field, String value) {
+        return OVH_STORE.collection(OvhFakeApi.API, collection).list().stream()
+                .filter(d -> d.path(field).asText().equalsIgnoreCase(value)).toList();
+    }
+
+    /** Calls the OVH fake received that OVH would refuse (keys, timestamp, signature). */
+    private static List<String> ovhBadlySigned() {
+        return OVH.received().stream().filter(r -> !r.rawPath().endsWith("/auth/time"))
+                .filter(r -> OVH_FAKE.authenticationFailure(r).isPresent()).map(r -> r.method() + " " + r.rawPath())
+                .toList();
     }
 
     private static String line(String provider, ProviderFault fault, Outcome outcome, StatefulFake fake) {

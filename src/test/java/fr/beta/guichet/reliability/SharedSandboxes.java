@@ -1,6 +1,5 @@
 package fr.beta.guichet.reliability;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,11 +16,10 @@ import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 import fr.beta.guichet.provider.matomo.SandboxMatomo;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
-import fr.beta.guichet.provider.ovh.DnsRecord;
-import fr.beta.guichet.provider.ovh.DnsRecordType;
-import fr.beta.guichet.provider.ovh.EmailTask;
-import fr.beta.guichet.provider.ovh.SandboxDnsZone;
-import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
+import fr.beta.guichet.provider.HttpTransport;
+import fr.beta.guichet.provider.HttpTransportDecorator;
+import fr.beta.guichet.provider.ProviderRequest;
+import fr.beta.guichet.provider.ProviderResponse;
 
 /**
  * One set of sandbox providers shared by several application contexts (engine nodes) of the same JVM, so that
@@ -31,6 +29,8 @@ import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
  * <p>
  * {@link #initializer()} makes a context use these instances: a bean post-processor swaps each sandbox bean the
  * provider configurations create for the shared one (same type, so injection by concrete type still works).
+ * Providers on the seam (OVH) need no swap: their fakes keep their state in the database both nodes share; their
+ * write calls are counted by an {@link HttpTransportDecorator} registered in each context ({@link #writeCounter()}).
  */
 final class SharedSandboxes {
 
@@ -46,14 +46,12 @@ final class SharedSandboxes {
     private volatile boolean frozenFail;
     private final AtomicInteger blocked = new AtomicInteger();
 
-    final SandboxDnsZone dns = new CountingDnsZone();
-    final SandboxEmailDomain email;
     final SandboxMatomo matomo = new CountingMatomo();
     final SandboxDockerHub dockerHub = new CountingDockerHub();
     final SandboxMattermost chat = new CountingMattermost();
 
+    /** @param emailDelay unused since OVH moved to the seam: the nodes' {@code guichet.ovh.sandbox-email-delay} */
     SharedSandboxes(Duration emailDelay) {
-        this.email = new CountingEmailDomain(emailDelay);
     }
 
     /** Write calls per resource key, e.g. {@code dns:label}, {@code invite:login}, {@code chat:post:<key>}. */
@@ -126,7 +124,67 @@ final class SharedSandboxes {
      * {@link #freeze} can tell the nodes apart.
      */
     ApplicationContextInitializer<ConfigurableApplicationContext> initializer(String node) {
-        return context -> context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+        return context -> {
+            context.getBeanFactory().registerSingleton("sharedSandboxesWriteCounter", writeCounter());
+            context.getBeanFactory().addBeanPostProcessor(postProcessor(node));
+        };
+    }
+
+    /**
+     * Counts the write calls of the providers on the seam before they are sent, per resource key (and applies
+     * {@link #slowWrites} and {@link #freeze}): OVH's record, mailbox and redirection creations.
+     */
+    HttpTransportDecorator writeCounter() {
+        return transport -> new HttpTransport() {
+            @Override
+            public String provider() {
+                return transport.provider();
+            }
+
+            @Override
+            public ProviderResponse send(String method, String url, java.util.Map<String, String> headers,
+                    String body) {
+                String key = writeKey(transport.provider(), new ProviderRequest(method, url, headers, body));
+                if (key != null) {
+                    count(key);
+                }
+                return transport.send(method, url, headers, body);
+            }
+        };
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    /** The resource key of a write call, or {@code null} for a read or a call not counted. */
+    private static String writeKey(String provider, ProviderRequest request) {
+        if (!provider.equals("ovh") || !request.method().equals("POST")) {
+            return null;
+        }
+        String path = request.rawPath();
+        try {
+            var body = JSON.readTree(request.body());
+            if (path.endsWith("/record")) {
+                String type = body.path("fieldType").asText();
+                // a delegation writes several NS (and DS) records at one name: each is its own resource
+                return type.equals("NS") || type.equals("DS")
+                        ? "dns:" + body.path("subDomain").asText() + ":" + type + ":" + body.path("target").asText()
+                        : "dns:" + body.path("subDomain").asText();
+            }
+            if (path.endsWith("/account")) {
+                return "mailbox:" + body.path("accountName").asText();
+            }
+            if (path.endsWith("/redirection")) {
+                return "redirection:" + body.path("from").asText();
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("OVH write without a JSON body: " + path, e);
+        }
+        return null;
+    }
+
+    private BeanPostProcessor postProcessor(String node) {
+        return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof ThreadPoolTaskExecutor executor && "camundaTaskExecutor".equals(beanName)) {
@@ -137,12 +195,6 @@ final class SharedSandboxes {
 
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof SandboxDnsZone) {
-                    return dns;
-                }
-                if (bean instanceof SandboxEmailDomain) {
-                    return email;
-                }
                 if (bean instanceof SandboxMatomo) {
                     return matomo;
                 }
@@ -154,7 +206,7 @@ final class SharedSandboxes {
                 }
                 return bean;
             }
-        });
+        };
     }
 
     private void count(String key) {
@@ -191,32 +243,6 @@ final class SharedSandboxes {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
-        }
-    }
-
-    private final class CountingDnsZone extends SandboxDnsZone {
-        @Override
-        public DnsRecord createRecord(String zone, String subDomain, DnsRecordType type, String target, int ttl) {
-            count("dns:" + subDomain);
-            return super.createRecord(zone, subDomain, type, target, ttl);
-        }
-    }
-
-    private final class CountingEmailDomain extends SandboxEmailDomain {
-        CountingEmailDomain(Duration delay) {
-            super(Clock.systemUTC(), delay);
-        }
-
-        @Override
-        public EmailTask createAccount(String domain, String accountName, String password, String description) {
-            count("mailbox:" + accountName);
-            return super.createAccount(domain, accountName, password, description);
-        }
-
-        @Override
-        public EmailTask createRedirection(String domain, String from, String to, boolean localCopy) {
-            count("redirection:" + from);
-            return super.createRedirection(domain, from, to, localCopy);
         }
     }
 

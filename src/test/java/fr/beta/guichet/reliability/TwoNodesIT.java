@@ -47,6 +47,7 @@ import fr.beta.guichet.lifecycle.RequestTasks;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.lifecycle.RequestTypes;
 import fr.beta.guichet.lifecycle.TaskActionException;
+import fr.beta.guichet.dnsdelegation.DnsDelegationRequest;
 import fr.beta.guichet.mailbox.MailboxKind;
 import fr.beta.guichet.mailbox.MailboxRequest;
 import fr.beta.guichet.matomo.MatomoRequest;
@@ -61,7 +62,7 @@ import fr.beta.guichet.support.EmbeddedPostgresDatabase;
  * job executor on, sharing one set of sandbox providers ({@link SharedSandboxes}) so that every write at a
  * provider is counted across both nodes.
  * <ol>
- *   <li>200 requests of the 4 types, taken and confirmed through both nodes' beans alternately, half of them only
+ *   <li>200 requests of the 5 types, taken and confirmed through both nodes' beans alternately, half of them only
  *   after their reminders and escalation fired: every job ran once (history job log), every resource was created
  *   once, every request announced once and reminded/escalated exactly as its timer jobs say, no incident.</li>
  *   <li>40 more requests; node A is closed while it holds locked jobs: node B runs them after the lock expired,
@@ -81,7 +82,7 @@ class TwoNodesIT {
     private static final String REMINDER_TIMER = "BoundaryEvent_ReminderDue";
     private static final String ESCALATION_TIMER = "BoundaryEvent_EscalationDue";
     private static final List<String> TYPES = List.of("request-subdomain", "request-mailbox", "request-matomo",
-            "request-dockerhub");
+            "request-dockerhub", "request-dns-delegation");
 
     private static final SharedSandboxes SANDBOXES = new SharedSandboxes(Duration.ofSeconds(1));
     private static final String RUN = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
@@ -181,7 +182,8 @@ class TwoNodesIT {
     @Order(1)
     void twoHundredRequestsThroughTwoNodesRunEveryJobOnceAndCreateEveryResourceOnce() {
         long start = System.nanoTime();
-        List<Req> batch = startBatch("a", 200, i -> i % 5 == 0, true);
+        // one request in six is late (every type in turn: the five types cycle on i % 5)
+        List<Req> batch = startBatch("a", 200, i -> i % 6 == 0, true);
         figures.put("scenario 1 requests", batch.size());
         figures.put("scenario 1 start (s)", seconds(start));
 
@@ -289,6 +291,13 @@ class TwoNodesIT {
                     resources.add("invite:" + email);
                     resources.add("access:" + email + "@");
                     yield new MatomoRequest(email, url, "Site " + id, MatomoAccess.WRITE, "Démo", "Fiabilité");
+                }
+                case "request-dns-delegation" -> {
+                    String label = "g" + id;
+                    resources.add("dns:" + label + ":NS:ns1." + label + ".example.org.");
+                    resources.add("dns:" + label + ":NS:ns2." + label + ".example.org.");
+                    yield new DnsDelegationRequest(label, "ns1." + label + ".example.org\nns2." + label
+                            + ".example.org", null, "Démo", "Fiabilité");
                 }
                 default -> {
                     resources.add("docker:developers/d" + id);

@@ -1,12 +1,8 @@
 package fr.beta.guichet.subdomain;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doCallRealMethod;
-import static org.mockito.Mockito.doThrow;
 
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -15,17 +11,20 @@ import org.springframework.context.annotation.Import;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import fr.beta.guichet.lifecycle.RequestLifecycleTests;
 import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.provider.ProviderUnavailableException;
+import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ovh.DnsRecordType;
-import fr.beta.guichet.provider.ovh.SandboxDnsZone;
+import fr.beta.guichet.provider.ovh.DnsZoneClient;
+import fr.beta.guichet.support.FaultyTransport;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;
 
-/** Every lifecycle path of {@code request-subdomain} against the sandbox DNS zone, plus the zone refresh. */
+/**
+ * Every lifecycle path of {@code request-subdomain} with the live OVH client on the sandbox's OVH fake, plus the zone
+ * refresh.
+ */
 @GuichetSpringTest
 @Import(JobDriver.class)
 class SubdomainProcessTests extends RequestLifecycleTests<SubdomainRequest> {
@@ -33,7 +32,8 @@ class SubdomainProcessTests extends RequestLifecycleTests<SubdomainRequest> {
     private static final String ZONE = "beta.gouv.fr";
 
     @Autowired SubdomainRequestType subdomains;
-    @MockitoSpyBean SandboxDnsZone dns;
+    @Autowired DnsZoneClient dns;
+    @Autowired FaultyTransport faults;
     /** An SMTP server is configured: the requester is told by email. */
     @MockitoBean JavaMailSender mailSender;
 
@@ -71,18 +71,19 @@ class SubdomainProcessTests extends RequestLifecycleTests<SubdomainRequest> {
 
     @Override
     protected void breakProvider() {
-        doThrow(new ProviderUnavailableException("ovh", "POST /domain/zone/beta.gouv.fr/record answered 503"))
-                .when(dns).createRecord(anyString(), anyString(), any(), anyString(), anyInt());
+        faults.answerNext("ovh", FaultyTransport.writes(), r -> new ProviderResponse(503,
+                "{\"class\":\"Server::ServiceUnavailable\",\"message\":\"Service unavailable\"}",
+                Map.of("Content-Type", "application/json")), Integer.MAX_VALUE);
     }
 
     @Override
     protected void repairProvider() {
-        doCallRealMethod().when(dns).createRecord(anyString(), anyString(), any(), anyString(), anyInt());
+        faults.reset();
     }
 
     @Override
     protected long resourcesAtProvider(SubdomainRequest request) {
-        return dns.records(ZONE).stream().filter(r -> r.subDomain().equals(request.label())).count();
+        return dns.findRecords(ZONE, request.label(), null).size();
     }
 
     @Test
@@ -110,12 +111,18 @@ class SubdomainProcessTests extends RequestLifecycleTests<SubdomainRequest> {
 
     @Test
     void executionCreatesTheRequestedRecordAndRefreshesTheZone() {
+        faults.reset();
         SubdomainRequest request = newRequest();
         var pi = start(request);
         tasks.take(task(pi).getId(), firstHolder());
         jobs.runDueJobsAndProviderPolling(pi.getId());
-        assertThat(dns.records(ZONE)).anyMatch(r -> r.subDomain().equals(request.label())
-                && r.fieldType() == DnsRecordType.CNAME && r.target().equals("app.osc-fr1.scalingo.io.") && r.ttl() == 3600);
-        assertThat(dns.operations()).anyMatch(op -> op.operation().equals("refresh"));
+        assertThat(dns.findRecords(ZONE, request.label(), null)).singleElement().satisfies(r -> {
+            assertThat(r.fieldType()).isEqualTo(DnsRecordType.CNAME);
+            assertThat(r.target()).isEqualTo("app.osc-fr1.scalingo.io.");
+            assertThat(r.ttl()).isEqualTo(3600);
+        });
+        assertThat(faults.calls("ovh")).map(FaultyTransport.Call::request)
+                .anySatisfy(call -> assertThat(call.method() + " " + call.rawPath())
+                        .isEqualTo("POST /1.0/domain/zone/" + ZONE + "/refresh"));
     }
 }

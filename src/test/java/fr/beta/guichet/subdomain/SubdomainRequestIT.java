@@ -21,7 +21,7 @@ import fr.beta.guichet.lifecycle.RequestVariables;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
 import fr.beta.guichet.provider.mattermost.SandboxThread;
 import fr.beta.guichet.provider.ovh.DnsRecordType;
-import fr.beta.guichet.provider.ovh.SandboxDnsZone;
+import fr.beta.guichet.provider.ovh.DnsZoneClient;
 import fr.beta.guichet.support.Browser;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
 
@@ -42,7 +42,7 @@ class SubdomainRequestIT {
     }
 
     @LocalServerPort int port;
-    @Autowired SandboxDnsZone dns;
+    @Autowired DnsZoneClient dns;
     @Autowired SandboxMattermost chat;
     @Autowired JdbcTemplate jdbc;
 
@@ -72,7 +72,7 @@ class SubdomainRequestIT {
 
         String confirmTask = await().atMost(PATIENCE).until(() -> taskOf(florian.page("/taches"), reference),
                 id -> id != null && !id.equals(claimTask));
-        assertThat(dns.records("beta.gouv.fr")).filteredOn(r -> r.subDomain().equals(label))
+        assertThat(dns.findRecords("beta.gouv.fr", label, null))
                 .singleElement().satisfies(r -> {
                     assertThat(r.fieldType()).isEqualTo(DnsRecordType.CNAME);
                     assertThat(r.target()).isEqualTo("monsite.osc-fr1.scalingo.io.");

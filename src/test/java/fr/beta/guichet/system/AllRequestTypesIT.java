@@ -31,8 +31,10 @@ import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 import fr.beta.guichet.provider.matomo.SandboxMatomo;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
-import fr.beta.guichet.provider.ovh.SandboxDnsZone;
-import fr.beta.guichet.provider.ovh.SandboxEmailDomain;
+import fr.beta.guichet.provider.SandboxStore;
+import fr.beta.guichet.provider.ovh.DnsZoneClient;
+import fr.beta.guichet.provider.ovh.EmailDomainClient;
+import fr.beta.guichet.provider.ovh.OvhFakeApi;
 import fr.beta.guichet.support.Browser;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
 
@@ -61,8 +63,9 @@ class AllRequestTypesIT {
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
-    @Autowired SandboxDnsZone dns;
-    @Autowired SandboxEmailDomain email;
+    @Autowired DnsZoneClient dns;
+    @Autowired EmailDomainClient email;
+    @Autowired SandboxStore sandboxStore;
     @Autowired SandboxMatomo matomo;
     @Autowired SandboxDockerHub dockerHub;
     @Autowired SandboxMattermost chat;
@@ -79,8 +82,11 @@ class AllRequestTypesIT {
                 "siteName", "Site " + u, "access", "WRITE", "startup", "Démo", "reason", "Statistiques"));
         forms.put("/demandes/docker-hub", Map.of("dockerId", "c" + u, "team", "developers", "startup", "Démo",
                 "reason", "Images"));
+        forms.put("/demandes/delegation-dns", Map.of("label", "dl" + u, "nameServers",
+                "ns1.dl" + u + ".example.org\nns2.dl" + u + ".example.org", "dsRecords",
+                "12345 13 2 " + "0123456789ABCDEF".repeat(4), "startup", "Démo", "reason", "Notre zone"));
 
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(5);
         try {
             List<String> references = all(pool, forms.entrySet().stream().map(form -> (Callable<String>) () -> {
                 Browser alice = new Browser(port).login("alice", "demo");
@@ -90,9 +96,9 @@ class AllRequestTypesIT {
                 assertThat(created.find()).as("flash message with the reference").isTrue();
                 return created.group(1);
             }).toList());
-            assertThat(references).extracting(r -> r.substring(0, 3)).containsExactly("SUB", "MEL", "MAT", "DCK");
+            assertThat(references).extracting(r -> r.substring(0, 3)).containsExactly("SUB", "MEL", "MAT", "DCK", "DEL");
 
-            // florian holds OVH, Matomo and Docker Hub: four sessions claim the four requests at once
+            // florian holds OVH, Matomo and Docker Hub: five sessions claim the five requests at once
             all(pool, references.stream().map(reference -> (Callable<String>) () -> {
                 Browser florian = new Browser(port).login("florian", "demo");
                 String claim = await().atMost(PATIENCE).until(() -> taskOf(florian.page("/taches"), reference), id -> id != null);
@@ -112,8 +118,10 @@ class AllRequestTypesIT {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(alice.page("/mes-demandes/" + reference))
                     .contains("Traitée par florian"));
         }
-        assertThat(dns.records("beta.gouv.fr")).anyMatch(r -> r.subDomain().equals("c" + u));
-        assertThat(email.accounts("beta.gouv.fr")).anyMatch(a -> a.accountName().equals("prenom.c" + u));
+        assertThat(dns.findRecords("beta.gouv.fr", "c" + u, null)).hasSize(1);
+        assertThat(email.findAccount("beta.gouv.fr", "prenom.c" + u)).isPresent();
+        assertThat(dns.findRecords("beta.gouv.fr", "dl" + u, null)).extracting(r -> r.fieldType().name())
+                .containsExactlyInAnyOrder("NS", "NS", "DS");
         assertThat(matomo.users()).anyMatch(user -> user.email().equals("c" + u + "@example.org")
                 && user.access().containsValue(MatomoAccess.WRITE));
         assertThat(dockerHub.invites()).anyMatch(i -> i.invitee().equals("c" + u) && i.team().equals("developers"));
@@ -139,13 +147,14 @@ class AllRequestTypesIT {
         assertThat(output.getAll()).as("logs").doesNotContain("SENTINEL-");
         assertThat(alice.get("/actuator/env").statusCode()).as("no environment endpoint").isIn(403, 404);
         assertThat(alice.page("/bac-a-sable")).doesNotContain("SENTINEL-");
-        assertThat(email.recordsContain(password)).isFalse();
+        assertThat(sandboxStore.listAll(OvhFakeApi.API)).as("the sandbox OVH").isNotEmpty()
+                .noneMatch(doc -> doc.body().toString().contains(password));
         assertThat(chat.threads()).allSatisfy(t -> {
             assertThat(t.message()).doesNotContain(password);
             assertThat(t.replies()).noneMatch(r -> r.message().contains(password));
         });
         assertThat(chat.threads()).filteredOn(t -> references(t.message(), referencesOf(alice)))
-                .hasSize(4).allMatch(t -> t.reactions().contains("white_check_mark"));
+                .hasSize(5).allMatch(t -> t.reactions().contains("white_check_mark"));
     }
 
     private static boolean references(String message, List<String> references) {

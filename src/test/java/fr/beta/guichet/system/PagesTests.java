@@ -28,7 +28,7 @@ class PagesTests {
             "/mes-demandes,           alice,   '',                 200, Mes demandes",
             "/demandes/sous-domaine,  alice,   '',                 200, Demander un sous-domaine",
             "/bac-a-sable,            alice,   '',                 200, Zone DNS simulée",
-            "/bac-a-sable,            bob,     '',                 200, Opérations reçues",
+            "/bac-a-sable,            bob,     '',                 200, tâches OVH reçues",
             "/demandes/adresse-mail,  alice,   '',                 200, Demander une adresse mail",
             "/demandes/matomo,        alice,   '',                 200, Demander un accès Matomo",
             "/demandes/docker-hub,    alice,   '',                 200, équipe Docker Hub",

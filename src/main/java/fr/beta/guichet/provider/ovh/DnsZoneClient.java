@@ -6,7 +6,8 @@ import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 
 /**
- * A DNS zone hosted at OVH: {@link OvhDnsClient} in live mode, {@link SandboxDnsZone} in sandbox mode.
+ * A DNS zone hosted at OVH: {@link OvhDnsClient}, whose transport reaches OVH in live mode and {@link OvhFakeApi} in
+ * sandbox mode.
  * <p>
  * Every method throws {@link ProviderRejectedException} when OVH refuses the request as asked (unknown zone, a
  * CNAME conflict, an invalid target…) and {@link ProviderUnavailableException} on technical failures.
@@ -18,6 +19,12 @@ public interface DnsZoneClient {
      * when {@code typeOrNull} is {@code null}, ordered by id.
      */
     List<DnsRecord> findRecords(String zone, String subDomain, DnsRecordType typeOrNull);
+
+    /**
+     * Records of {@code zone} below {@code subDomain}: named {@code <anything>.<subDomain>} (not {@code subDomain}
+     * itself), of every type, ordered by id.
+     */
+    List<DnsRecord> findRecordsBelow(String zone, String subDomain);
 
     /**
      * Adds a record and returns it with its id. Not idempotent: callers check with {@link #findRecords} and

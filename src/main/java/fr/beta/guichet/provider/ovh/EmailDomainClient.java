@@ -8,11 +8,12 @@ import fr.beta.guichet.provider.ProviderUnavailableException;
 
 /**
  * The mailboxes and redirections of an OVH MX Plan email domain ({@code /email/domain/{domain}/…}):
- * {@link OvhEmailClient} in live mode, {@link SandboxEmailDomain} in sandbox mode.
+ * {@link OvhEmailClient}, whose transport reaches OVH in live mode and {@link OvhFakeApi} in sandbox mode.
  * <p>
  * Writes are <b>asynchronous</b>: they return the {@link EmailTask} OVH queued, and the mailbox or redirection
  * shows in {@code find*} only once OVH has run it (seconds to minutes). Callers make their step idempotent by
- * looking first ({@link #findAccount}, {@link #findRedirections}, {@link #pendingAccountTasks}) and wait for the
+ * looking first ({@link #findAccount}, {@link #findRedirections}, {@link #pendingAccountTasks},
+ * {@link #pendingRedirectionTasks}) and wait for the
  * result by polling the same methods.
  * <p>
  * Failures:
@@ -52,7 +53,7 @@ public interface EmailDomainClient {
 
     /**
      * Queues a redirection from {@code from} (in {@code domain}) to {@code to}. Not idempotent: check
-     * {@link #findRedirections} first.
+     * {@link #findRedirections} and {@link #pendingRedirectionTasks} first.
      *
      * @param localCopy also keep the mail in the mailbox {@code from}, which must then exist
      * @return OVH's task, action {@code add}, {@link EmailTask#name()} being the redirected account
@@ -61,4 +62,25 @@ public interface EmailDomainClient {
 
     /** Tasks OVH has not finished yet on mailbox {@code accountName@domain}, oldest first. */
     List<EmailTask> pendingAccountTasks(String domain, String accountName);
+
+    /**
+     * Tasks OVH has not finished yet on the redirections of {@code from} (a full address in {@code domain}), oldest
+     * first: a creation ({@code add}) whose answer was lost shows here until the redirection exists.
+     */
+    List<EmailTask> pendingRedirectionTasks(String domain, String from);
+
+    /**
+     * Deletes every redirection {@code from → to} ({@code DELETE …/redirection/{id}}, a task each). Idempotent:
+     * none there, or a deletion task already running on {@code from}, counts as done. The redirection disappears
+     * from {@link #findRedirections} once OVH has run the task.
+     */
+    void removeRedirection(String domain, String from, String to);
+
+    /**
+     * Deletes mailbox {@code accountName@domain} ({@code DELETE …/account/{name}}, a task). Idempotent: absent, or a
+     * deletion task already running, counts as done. The mailbox disappears from {@link #findAccount} once OVH has
+     * run the task. Deleting is the chosen revocation of a mailbox after its grace period: OVH's blocking is
+     * unverified.
+     */
+    void removeAccount(String domain, String accountName);
 }

@@ -123,6 +123,22 @@ public class OvhApi {
     }
 
     /**
+     * Signed DELETE where a 404 means the resource is already gone.
+     *
+     * @return the parsed answer (OVH's task for email resources), empty when there was nothing to delete
+     */
+    public Optional<JsonNode> delete(String path) {
+        ProviderResponse response = call("DELETE", path, Map.of(), null);
+        if (response.status() == 404) {
+            return Optional.empty();
+        }
+        if (!response.isSuccess()) {
+            throw failure("DELETE", path, response);
+        }
+        return Optional.of(parse("DELETE", path, response));
+    }
+
+    /**
      * Signed POST of a body that carries a secret (a mailbox password): every exception thrown has each
      * occurrence of {@code secret} replaced by {@value #MASK}, including OVH's own message when it echoes the
      * value, and a transport failure that mentions it loses its cause (whose messages cannot be rewritten).

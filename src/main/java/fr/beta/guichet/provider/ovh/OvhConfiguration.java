@@ -1,54 +1,48 @@
 package fr.beta.guichet.provider.ovh;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import fr.beta.guichet.provider.ConnectHttpTransport;
-import fr.beta.guichet.provider.ConditionalOnProviderMode;
-import fr.beta.guichet.provider.ProviderMode;
+import fr.beta.guichet.mailbox.MailboxProperties;
+import fr.beta.guichet.provider.HttpTransport;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.provider.SandboxStore;
+import fr.beta.guichet.subdomain.SubdomainProperties;
 
 /**
  * The {@link DnsZoneClient} and {@link EmailDomainClient} beans: {@link OvhDnsClient} and {@link OvhEmailClient}
- * over one signed {@link OvhApi} when {@code guichet.ovh.mode=live}, {@link SandboxDnsZone} and
- * {@link SandboxEmailDomain} (tasks run after {@code guichet.ovh.sandbox-email-delay}) otherwise.
- * <p>
- * The switch is {@link ConditionalOnProviderMode}.
+ * over one signed {@link OvhApi}, in both modes. Its transport is Camunda Connect when {@code guichet.ovh.mode=live}
+ * (credentials required at startup), else the in-process {@link OvhFakeApi} on the {@link SandboxStore}, which
+ * knows the zone of the subdomains ({@code guichet.subdomain.zone}) and the mail domain
+ * ({@code guichet.mailbox.domain}), checks the sandbox credentials' signatures and runs email tasks after
+ * {@code guichet.ovh.sandbox-email-delay}.
  */
 @Configuration(proxyBeanMethods = false)
 class OvhConfiguration {
 
     @Bean
-    @ConditionalOnProviderMode(provider = "ovh", mode = ProviderMode.LIVE)
-    OvhApi ovhApi(OvhProperties properties) {
+    OvhApi ovhApi(OvhProperties properties, ProviderTransports transports, SandboxStore store, Clock clock,
+            SubdomainProperties subdomains, MailboxProperties mailboxes) {
         properties.requireLiveCredentials();
-        var transport = new ConnectHttpTransport(OvhApi.PROVIDER, properties.connectTimeout(),
-                properties.readTimeout());
-        return new OvhApi(properties, transport);
+        OvhProperties effective = properties.effective();
+        HttpTransport transport = transports.transport(OvhApi.PROVIDER, properties.mode(),
+                properties.connectTimeout(), properties.readTimeout(),
+                () -> new OvhFakeApi(store, clock, new OvhFakeApi.Settings(effective.applicationKey(),
+                        effective.applicationSecret(), effective.consumerKey(), List.of(subdomains.zone()),
+                        List.of(mailboxes.domain()), properties.sandboxEmailDelay())));
+        return new OvhApi(effective, transport);
     }
 
     @Bean
-    @ConditionalOnProviderMode(provider = "ovh", mode = ProviderMode.LIVE)
     OvhDnsClient ovhDnsClient(OvhApi ovhApi) {
         return new OvhDnsClient(ovhApi);
     }
 
     @Bean
-    @ConditionalOnProviderMode(provider = "ovh", mode = ProviderMode.LIVE)
     OvhEmailClient ovhEmailClient(OvhApi ovhApi) {
         return new OvhEmailClient(ovhApi);
-    }
-
-    @Bean
-    @ConditionalOnProviderMode(provider = "ovh", mode = ProviderMode.SANDBOX)
-    SandboxDnsZone sandboxDnsZone() {
-        return new SandboxDnsZone();
-    }
-
-    @Bean
-    @ConditionalOnProviderMode(provider = "ovh", mode = ProviderMode.SANDBOX)
-    SandboxEmailDomain sandboxEmailDomain(OvhProperties properties) {
-        return new SandboxEmailDomain(Clock.systemUTC(), properties.sandboxEmailDelay());
     }
 }

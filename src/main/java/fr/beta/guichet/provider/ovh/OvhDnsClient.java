@@ -56,6 +56,33 @@ public class OvhDnsClient implements DnsZoneClient {
     }
 
     /**
+     * {@code GET …/record?subDomain=%.<name>}: OVH documents its {@code subDomain} filter as "like" (SQL-style,
+     * {@code %} any text) in its API console; <b>unverified</b> live, so the answer is filtered again on the suffix.
+     * If OVH compared exactly instead, nothing would be found and the delegation check would miss records below the
+     * name (the executor still sees the zone).
+     */
+    @Override
+    public List<DnsRecord> findRecordsBelow(String zone, String subDomain) {
+        String suffix = "." + subDomain.toLowerCase(java.util.Locale.ROOT);
+        JsonNode ids = api.get(recordsPath(zone), Map.of("subDomain", "%" + suffix));
+        if (!ids.isArray()) {
+            throw unreadable(zone, "record id list");
+        }
+        var records = new ArrayList<DnsRecord>();
+        for (JsonNode id : ids) {
+            if (!id.canConvertToLong()) {
+                throw unreadable(zone, "record id " + id);
+            }
+            api.find(recordsPath(zone) + "/" + id.asLong(), Map.of())
+                    .map(node -> toRecord(zone, node))
+                    .filter(found -> found.subDomain().toLowerCase(java.util.Locale.ROOT).endsWith(suffix))
+                    .ifPresent(records::add);
+        }
+        records.sort(Comparator.comparingLong(DnsRecord::id));
+        return records;
+    }
+
+    /**
      * {@code POST …/record}. OVH sometimes answers with {@code id=0} (terraform-provider-ovh's
      * {@code resource_domain_zone_record.go}): the record is then looked up with the same filters and the highest
      * id among those matching the request is kept.

@@ -121,6 +121,61 @@ public class OvhEmailClient implements EmailDomainClient {
         return tasks;
     }
 
+    /**
+     * {@code GET …/task/redirection?account=} gives task ids, then {@code GET …/task/redirection/{id}} each
+     * {@code TaskSpecialAccount}. <b>Unverified</b>: that {@code account} holds the redirected address; tasks are
+     * filtered again on it, a task finished between the two calls (404) is skipped, the result ordered by id.
+     */
+    @Override
+    public List<EmailTask> pendingRedirectionTasks(String domain, String from) {
+        JsonNode ids = api.get(domainPath(domain) + "/task/redirection", Map.of("account", from));
+        if (!ids.isArray()) {
+            throw unreadable(domain, "task id list");
+        }
+        var tasks = new ArrayList<EmailTask>();
+        for (JsonNode id : ids) {
+            if (!id.canConvertToLong()) {
+                throw unreadable(domain, "task id " + id);
+            }
+            api.find(domainPath(domain) + "/task/redirection/" + id.asLong(), Map.of())
+                    .map(node -> toTask(domain, "account", from, node))
+                    .filter(task -> task.name().equalsIgnoreCase(from))
+                    .ifPresent(tasks::add);
+        }
+        tasks.sort(Comparator.comparingLong(EmailTask::id));
+        return tasks;
+    }
+
+    /**
+     * A deletion task already running on {@code from} counts as done (its redirection is still listed until OVH
+     * runs it); otherwise each redirection {@code from → to} is deleted, one already gone (404) being done.
+     */
+    @Override
+    public void removeRedirection(String domain, String from, String to) {
+        List<MailRedirection> existing = findRedirections(domain, from, to);
+        if (existing.isEmpty() || pendingRedirectionTasks(domain, from).stream().anyMatch(OvhEmailClient::deletion)) {
+            return;
+        }
+        for (MailRedirection redirection : existing) {
+            api.delete(domainPath(domain) + "/redirection/" + segment(redirection.id()));
+        }
+    }
+
+    /** A deletion task already running counts as done; an absent mailbox (or one gone meanwhile, 404) too. */
+    @Override
+    public void removeAccount(String domain, String accountName) {
+        if (pendingAccountTasks(domain, accountName).stream().anyMatch(OvhEmailClient::deletion)
+                || findAccount(domain, accountName).isEmpty()) {
+            return;
+        }
+        api.delete(domainPath(domain) + "/account/" + segment(accountName));
+    }
+
+    /** OVH's action of a deletion task ({@code delete}; the exact word for MX Plan tasks is unverified). */
+    private static boolean deletion(EmailTask task) {
+        return task.action().toLowerCase(java.util.Locale.ROOT).contains("delete");
+    }
+
     private static String domainPath(String domain) {
         return "/email/domain/" + segment(domain);
     }

@@ -22,8 +22,11 @@ import fr.beta.guichet.provider.ProviderMode;
  * @param consumerKey       consumer key (CK), the token that carries the granted rights
  * @param connectTimeout    default 5 s
  * @param readTimeout       default 30 s, well below the job lock time
- * @param sandboxEmailDelay sandbox mode only: how long {@link SandboxEmailDomain} takes to run a mailbox or
- *                          redirection task, as OVH does asynchronously; default 10 s
+ * @param sandboxEmailDelay sandbox mode only: how long {@link OvhFakeApi} takes to run a mailbox or redirection
+ *                          task, as OVH does asynchronously; default 10 s
+ * <p>
+ * In sandbox mode the endpoint and the credentials are the sandbox's own ({@link #effective()}): the live client
+ * signs with them and the fake checks them. Whatever {@code OVH_*} variables are set never reach the fake.
  */
 @Validated
 @ConfigurationProperties("guichet.ovh")
@@ -38,14 +41,32 @@ public record OvhProperties(
         Duration sandboxEmailDelay) {
 
     public static final URI DEFAULT_ENDPOINT = URI.create("https://eu.api.ovh.com/1.0");
+    public static final Duration DEFAULT_SANDBOX_EMAIL_DELAY = Duration.ofSeconds(10);
+    /** Sandbox mode's endpoint: never resolved, the sandbox transport answers in process. */
+    public static final URI SANDBOX_ENDPOINT = URI.create("https://ovh.sandbox.invalid/1.0");
+    /** Sandbox mode's fixed credentials, accepted by {@link OvhFakeApi} only. */
+    public static final String SANDBOX_APPLICATION_KEY = "sandboxApplicationKey";
+    public static final String SANDBOX_APPLICATION_SECRET = "sandboxApplicationSecret0123456789";
+    public static final String SANDBOX_CONSUMER_KEY = "sandboxConsumerKey0123456789abcdef";
 
     public OvhProperties {
         mode = mode == null ? ProviderMode.SANDBOX : mode;
         endpoint = endpoint == null ? DEFAULT_ENDPOINT : endpoint;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(30) : readTimeout;
-        sandboxEmailDelay = sandboxEmailDelay == null ? SandboxEmailDomain.DEFAULT_PROCESSING_DELAY
-                : sandboxEmailDelay;
+        sandboxEmailDelay = sandboxEmailDelay == null ? DEFAULT_SANDBOX_EMAIL_DELAY : sandboxEmailDelay;
+    }
+
+    /**
+     * The settings the client uses: these in live mode; in sandbox mode the sandbox endpoint and credentials
+     * ({@link #SANDBOX_ENDPOINT}, {@link #SANDBOX_APPLICATION_KEY}…), timeouts and delay kept.
+     */
+    public OvhProperties effective() {
+        if (mode == ProviderMode.LIVE) {
+            return this;
+        }
+        return new OvhProperties(mode, SANDBOX_ENDPOINT, SANDBOX_APPLICATION_KEY, SANDBOX_APPLICATION_SECRET,
+                SANDBOX_CONSUMER_KEY, connectTimeout, readTimeout, sandboxEmailDelay);
     }
 
     /**

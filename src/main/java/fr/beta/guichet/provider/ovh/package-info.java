@@ -11,10 +11,9 @@
  *   {@link fr.beta.guichet.provider.ovh.OvhEmailClient} over {@link fr.beta.guichet.provider.ovh.OvhApi}, which
  *   signs every call ({@link fr.beta.guichet.provider.ovh.OvhSignature}) and maps OVH errors to the two provider
  *   failures.</li>
- *   <li>Sandbox mode (default): {@link fr.beta.guichet.provider.ovh.SandboxDnsZone}, an in-memory zone that
- *   refuses what OVH refuses and records its writes for the "Bac à sable" page, and
- *   {@link fr.beta.guichet.provider.ovh.SandboxEmailDomain}, an in-memory email domain that also runs its tasks
- *   only after a delay.</li>
+ *   <li>Sandbox mode (default): the same clients, whose transport hands every request in process to
+ *   {@link fr.beta.guichet.provider.ovh.OvhFakeApi}, a stateful fake of OVH's HTTP API (signature check, zones and
+ *   domains from configuration, asynchronous email tasks) keeping its state in the database.</li>
  * </ul>
  * Settings and credentials: {@link fr.beta.guichet.provider.ovh.OvhProperties} ({@code guichet.ovh.*}); the mode
  * switch: {@code OvhConfiguration}.

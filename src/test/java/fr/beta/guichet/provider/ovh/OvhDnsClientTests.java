@@ -1,19 +1,13 @@
 package fr.beta.guichet.provider.ovh;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static fr.beta.guichet.provider.ovh.OvhTestApi.okJson;
+import static fr.beta.guichet.provider.ovh.OvhTestApi.ovhError;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -24,18 +18,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
+import fr.beta.guichet.support.FakeHttpServer;
+import fr.beta.guichet.support.ProviderFault;
 
 class OvhDnsClientTests {
 
     private static final String RECORDS = "/1.0/domain/zone/beta.gouv.fr/record";
 
-    private OvhFake ovh;
+    private OvhTestApi ovh;
     private OvhDnsClient client;
     private boolean expectBadSignatures;
 
     @BeforeEach
     void startFake() {
-        ovh = new OvhFake();
+        ovh = new OvhTestApi();
         client = ovh.client();
     }
 
@@ -46,14 +42,13 @@ class OvhDnsClientTests {
                 assertThat(ovh.badlySigned()).as("badly signed requests").isEmpty();
             }
         } finally {
-            ovh.stop();
+            ovh.faults.reset();
         }
     }
 
     @Test
     void findRecordsListsIdsWithFiltersThenReadsEachRecord() {
-        ovh.server.stubFor(get(urlEqualTo(RECORDS + "?fieldType=CNAME&subDomain=monsite"))
-                .willReturn(okJson("[5023847263,5023847264]")));
+        ovh.stub("GET", RECORDS + "?fieldType=CNAME&subDomain=monsite", okJson("[5023847263,5023847264]"));
         stubRecord(5023847263L, "monsite", "CNAME", "x.osc-fr1.scalingo.io.");
         stubRecord(5023847264L, "monsite", "CNAME", "y.osc-fr1.scalingo.io.");
 
@@ -68,10 +63,9 @@ class OvhDnsClientTests {
 
     @Test
     void findRecordsWithoutTypeFiltersOnNameOnlyAndSkipsRecordDeletedMeanwhile() {
-        ovh.server.stubFor(get(urlEqualTo(RECORDS + "?subDomain=monsite")).willReturn(okJson("[1,2]")));
+        ovh.stub("GET", RECORDS + "?subDomain=monsite", okJson("[1,2]"));
         stubRecord(1, "monsite", "TXT", "\"hello\"");
-        ovh.server.stubFor(get(urlEqualTo(RECORDS + "/2"))
-                .willReturn(OvhFake.ovhError(404, "Client::NotFound", null, "This record does not exist")));
+        ovh.stub("GET", RECORDS + "/2", ovhError(404, "Client::NotFound", null, "This record does not exist"));
 
         var records = client.findRecords("beta.gouv.fr", "monsite", null);
 
@@ -80,16 +74,13 @@ class OvhDnsClientTests {
 
     @Test
     void findRecordsEncodesQueryParametersInTheSignedUrl() {
-        ovh.server.stubFor(get(urlEqualTo(RECORDS + "?fieldType=TXT&subDomain=caf%C3%A9+bar")).willReturn(okJson("[]")));
+        ovh.stub("GET", RECORDS + "?fieldType=TXT&subDomain=caf%C3%A9+bar", okJson("[]"));
 
         assertThat(client.findRecords("beta.gouv.fr", "café bar", DnsRecordType.TXT)).isEmpty();
     }
 
     @Test
     void findRecordsInUnknownZoneIsRejected() {
-        ovh.server.stubFor(get(urlPathEqualTo("/1.0/domain/zone/nope.fr/record"))
-                .willReturn(OvhFake.ovhError(404, "Client::NotFound", null, "This service does not exist")));
-
         assertThatThrownBy(() -> client.findRecords("nope.fr", "www", null))
                 .isInstanceOf(ProviderRejectedException.class)
                 .hasMessage("404 Client::NotFound: This service does not exist");
@@ -97,24 +88,21 @@ class OvhDnsClientTests {
 
     @Test
     void createRecordPostsCompactBodyAndReturnsCreatedRecord() {
-        ovh.server.stubFor(post(urlEqualTo(RECORDS))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .willReturn(okJson(recordJson(5023847263L, "monsite", "CNAME", "x.osc-fr1.scalingo.io."))));
+        ovh.stub("POST", RECORDS, okJson(recordJson(5023847263L, "monsite", "CNAME", "x.osc-fr1.scalingo.io.")));
 
         var created = client.createRecord("beta.gouv.fr", "monsite", DnsRecordType.CNAME, "x.osc-fr1.scalingo.io.",
                 3600);
 
         assertThat(created.id()).isEqualTo(5023847263L);
+        assertThat(ovh.authenticatedRequests().get(0).header("Content-Type")).isEqualTo("application/json");
         assertThat(onlyRequestBody()).isEqualTo(
                 "{\"fieldType\":\"CNAME\",\"subDomain\":\"monsite\",\"target\":\"x.osc-fr1.scalingo.io.\",\"ttl\":3600}");
     }
 
     @Test
     void createRecordAnsweredWithIdZeroKeepsHighestIdAmongMatchingRecords() {
-        ovh.server.stubFor(post(urlEqualTo(RECORDS))
-                .willReturn(okJson(recordJson(0, "monsite", "A", "192.0.2.1"))));
-        ovh.server.stubFor(get(urlEqualTo(RECORDS + "?fieldType=A&subDomain=monsite"))
-                .willReturn(okJson("[10,30,20]")));
+        ovh.stub("POST", RECORDS, okJson(recordJson(0, "monsite", "A", "192.0.2.1")));
+        ovh.stub("GET", RECORDS + "?fieldType=A&subDomain=monsite", okJson("[10,30,20]"));
         stubRecord(10, "monsite", "A", "192.0.2.1");
         stubRecord(30, "monsite", "A", "192.0.2.99");
         stubRecord(20, "monsite", "A", "192.0.2.1");
@@ -126,8 +114,6 @@ class OvhDnsClientTests {
 
     @Test
     void refreshZonePostsWithoutBodyAndAcceptsNullAnswer() {
-        ovh.server.stubFor(post(urlEqualTo("/1.0/domain/zone/beta.gouv.fr/refresh")).willReturn(okJson("null")));
-
         client.refreshZone("beta.gouv.fr");
 
         assertThat(onlyRequestBody()).isEmpty();
@@ -135,10 +121,6 @@ class OvhDnsClientTests {
 
     @Test
     void nonAsciiTargetIsEscapedAndSignedAsSent() {
-        ovh.server.stubFor(post(urlEqualTo(RECORDS))
-                .withRequestBody(equalToJson("{\"fieldType\":\"TXT\",\"subDomain\":\"x\",\"target\":\"é→\",\"ttl\":0}"))
-                .willReturn(okJson(recordJson(7, "x", "TXT", "é→"))));
-
         var created = client.createRecord("beta.gouv.fr", "x", DnsRecordType.TXT, "é→", 0);
 
         assertThat(created.target()).isEqualTo("é→");
@@ -149,21 +131,21 @@ class OvhDnsClientTests {
 
     @Test
     void serverTimeIsFetchedOnceAndUsedForEveryTimestamp() {
-        ovh.server.stubFor(post(urlEqualTo("/1.0/domain/zone/beta.gouv.fr/refresh")).willReturn(okJson("null")));
 
         client.refreshZone("beta.gouv.fr");
         client.refreshZone("beta.gouv.fr");
 
-        ovh.server.verify(1, getRequestedFor(urlEqualTo(OvhFake.TIME_PATH)));
-        assertThat(ovh.authenticatedRequests())
-                .allSatisfy(request -> assertThat(Long.parseLong(request.getHeader("X-Ovh-Timestamp")))
-                        .isCloseTo(OvhFake.serverNow(), within(30L)));
+        assertThat(ovh.faults.calls("ovh")).filteredOn(c -> c.request().rawPath().equals(OvhTestApi.TIME_PATH))
+                .hasSize(1);
+        assertThat(ovh.authenticatedRequests()).hasSize(2)
+                .allSatisfy(request -> assertThat(Long.parseLong(request.header("X-Ovh-Timestamp")))
+                        .isCloseTo(ovh.serverNow(), within(30L)));
     }
 
     @Test
     void conflictIsRejectedWithOvhMessage() {
-        ovh.server.stubFor(post(urlEqualTo(RECORDS)).willReturn(OvhFake.ovhError(409, "Client::Conflict", null,
-                "A CNAME record cannot coexist with other records")));
+        ovh.stub("POST", RECORDS, ovhError(409, "Client::Conflict", null,
+                "A CNAME record cannot coexist with other records"));
 
         assertThatThrownBy(() -> client.createRecord("beta.gouv.fr", "www", DnsRecordType.CNAME, "x.example.org.", 0))
                 .isInstanceOf(ProviderRejectedException.class)
@@ -174,8 +156,8 @@ class OvhDnsClientTests {
 
     @Test
     void badParametersAreRejected() {
-        ovh.server.stubFor(post(urlEqualTo(RECORDS)).willReturn(OvhFake.ovhError(400, "Client::BadRequest", null,
-                "Invalid IPv4 address")));
+        ovh.stub("POST", RECORDS, ovhError(400, "Client::BadRequest", null,
+                "Invalid IPv4 address"));
 
         assertThatThrownBy(() -> client.createRecord("beta.gouv.fr", "x", DnsRecordType.A, "not-an-ip", 0))
                 .isInstanceOf(ProviderRejectedException.class)
@@ -192,45 +174,49 @@ class OvhDnsClientTests {
             "500, Server::InternalServerError, -, Internal server error",
             "503, Server::ServiceUnavailable, -, Service unavailable"})
     void technicalFailuresAreUnavailable(int status, String errorClass, String errorCode, String message) {
-        ovh.server.stubFor(post(urlEqualTo(RECORDS)).willReturn(OvhFake.ovhError(status, errorClass, errorCode,
-                message)));
+        ovh.stub("POST", RECORDS, ovhError(status, errorClass, errorCode,
+                message));
 
         assertThatThrownBy(() -> client.createRecord("beta.gouv.fr", "x", DnsRecordType.A, "192.0.2.1", 0))
                 .isInstanceOf(ProviderUnavailableException.class)
                 .hasMessage("ovh: POST /domain/zone/beta.gouv.fr/record: " + status + " " + errorClass + ": "
-                        + message + " (query id EU.ext-3.fake)");
+                        + message + " (query id EU.ext-sandbox)");
     }
 
     @Test
     void wrongSecretIsRefusedByOvhAndUnavailableWithoutLeakingCredentials() {
         expectBadSignatures = true;
-        var misconfigured = ovh.client("notTheApplicationSecret", Duration.ofSeconds(5));
+        var misconfigured = ovh.client("notTheApplicationSecret");
 
         assertThatThrownBy(() -> misconfigured.refreshZone("beta.gouv.fr"))
                 .isInstanceOf(ProviderUnavailableException.class)
-                .hasMessageContaining("400 INVALID_SIGNATURE: Invalid signature")
+                .hasMessageContaining("400 Client::Forbidden: Invalid signature")
                 .message()
-                .doesNotContain("notTheApplicationSecret", OvhFake.APPLICATION_KEY, OvhFake.CONSUMER_KEY);
+                .doesNotContain("notTheApplicationSecret", OvhTestApi.APPLICATION_KEY, OvhTestApi.CONSUMER_KEY);
         assertThat(ovh.badlySigned()).containsExactly("POST /1.0/domain/zone/beta.gouv.fr/refresh");
     }
 
     @Test
     void readTimeoutIsUnavailable() {
-        ovh.server.stubFor(post(urlEqualTo("/1.0/domain/zone/beta.gouv.fr/refresh"))
-                .willReturn(okJson("null").withFixedDelay(1500)));
-        var impatient = ovh.client(OvhFake.APPLICATION_SECRET, Duration.ofMillis(300));
+        FakeHttpServer http = OvhTestApi.overHttp(ovh.fake, ovh.store);
+        try {
+            http.failNextWrites(ProviderFault.TIMEOUT_AFTER_WRITE, 1);
+            var impatient = new OvhDnsClient(OvhTestApi.overHttpApi(http, Duration.ofMillis(300)));
 
-        assertThatThrownBy(() -> impatient.refreshZone("beta.gouv.fr"))
-                .isInstanceOf(ProviderUnavailableException.class)
-                .hasMessageContaining("POST")
-                .hasMessageContaining("/domain/zone/beta.gouv.fr/refresh");
+            assertThatThrownBy(() -> impatient.createRecord("beta.gouv.fr", "lent", DnsRecordType.A, "192.0.2.1", 0))
+                    .isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("POST")
+                    .hasMessageContaining("/domain/zone/beta.gouv.fr/record");
+            assertThat(impatient.findRecords("beta.gouv.fr", "lent", null)).as("created before the answer was lost")
+                    .hasSize(1);
+        } finally {
+            http.stop();
+        }
     }
 
     @Test
     void malformedJsonIsUnavailable() {
-        ovh.server.stubFor(get(urlEqualTo(RECORDS + "?subDomain=www"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("[1,2")));
+        ovh.stub("GET", RECORDS + "?subDomain=www", okJson("[1,2"));
 
         assertThatThrownBy(() -> client.findRecords("beta.gouv.fr", "www", null))
                 .isInstanceOf(ProviderUnavailableException.class)
@@ -239,7 +225,7 @@ class OvhDnsClientTests {
 
     @Test
     void unreadableServerTimeIsUnavailable() {
-        ovh.server.stubFor(get(urlEqualTo(OvhFake.TIME_PATH)).atPriority(1).willReturn(okJson("[1457018875]")));
+        ovh.stub("GET", OvhTestApi.TIME_PATH, okJson("[1457018875]"));
 
         assertThatThrownBy(() -> client.refreshZone("beta.gouv.fr"))
                 .isInstanceOf(ProviderUnavailableException.class)
@@ -247,8 +233,7 @@ class OvhDnsClientTests {
     }
 
     private void stubRecord(long id, String subDomain, String type, String target) {
-        ovh.server.stubFor(get(urlEqualTo(RECORDS + "/" + id))
-                .willReturn(okJson(recordJson(id, subDomain, type, target))));
+        ovh.stub("GET", RECORDS + "/" + id, okJson(recordJson(id, subDomain, type, target)));
     }
 
     private static String recordJson(long id, String subDomain, String type, String target) {
@@ -258,6 +243,6 @@ class OvhDnsClientTests {
 
     private String onlyRequestBody() {
         assertThat(ovh.authenticatedRequests()).hasSize(1);
-        return new String(ovh.authenticatedRequests().get(0).getBody(), StandardCharsets.UTF_8);
+        return ovh.authenticatedRequests().get(0).body();
     }
 }

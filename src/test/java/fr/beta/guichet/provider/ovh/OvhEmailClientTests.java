@@ -1,11 +1,7 @@
 package fr.beta.guichet.provider.ovh;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static fr.beta.guichet.provider.ovh.OvhTestApi.okJson;
+import static fr.beta.guichet.provider.ovh.OvhTestApi.ovhError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -14,8 +10,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
-
-import com.github.tomakehurst.wiremock.http.Fault;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,11 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
-import fr.beta.guichet.provider.ConnectHttpTransport;
-import fr.beta.guichet.provider.ProviderMode;
+import fr.beta.guichet.provider.HttpTransport;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
+import fr.beta.guichet.support.FakeHttpServer;
+import fr.beta.guichet.support.ProviderFault;
 
 @ExtendWith(OutputCaptureExtension.class)
 class OvhEmailClientTests {
@@ -38,12 +33,12 @@ class OvhEmailClientTests {
     private static final String DOMAIN = "/1.0/email/domain/beta.gouv.fr";
     private static final String PASSWORD = "Tr0ub4dor-et-3";
 
-    private OvhFake ovh;
+    private OvhTestApi ovh;
     private OvhEmailClient client;
 
     @BeforeEach
     void startFake() {
-        ovh = new OvhFake();
+        ovh = new OvhTestApi();
         client = ovh.emailClient();
     }
 
@@ -52,15 +47,15 @@ class OvhEmailClientTests {
         try {
             assertThat(ovh.badlySigned()).as("badly signed requests").isEmpty();
         } finally {
-            ovh.stop();
+            ovh.faults.reset();
         }
     }
 
     @Test
     void findAccountReadsTheMailbox() {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/account/prenom.nom")).willReturn(okJson("""
+        ovh.stub("GET", DOMAIN + "/account/prenom.nom", okJson("""
                 {"accountName":"prenom.nom","description":"Prénom Nom","domain":"beta.gouv.fr",
-                 "email":"prenom.nom@beta.gouv.fr","isBlocked":true,"size":5000000000}""")));
+                 "email":"prenom.nom@beta.gouv.fr","isBlocked":true,"size":5000000000}"""));
 
         assertThat(client.findAccount("beta.gouv.fr", "prenom.nom")).contains(
                 new MailAccount("prenom.nom", "prenom.nom@beta.gouv.fr", "Prénom Nom", true, 5_000_000_000L));
@@ -68,8 +63,7 @@ class OvhEmailClientTests {
 
     @Test
     void findAccountAnsweredWithMissingOptionalFieldsUsesDefaults() {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/account/prenom.nom"))
-                .willReturn(okJson("{\"accountName\":\"prenom.nom\"}")));
+        ovh.stub("GET", DOMAIN + "/account/prenom.nom", okJson("{\"accountName\":\"prenom.nom\"}"));
 
         assertThat(client.findAccount("beta.gouv.fr", "prenom.nom")).contains(
                 new MailAccount("prenom.nom", "prenom.nom@beta.gouv.fr", "", false, 0));
@@ -77,19 +71,16 @@ class OvhEmailClientTests {
 
     @Test
     void missingAccountIsEmpty() {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/account/personne"))
-                .willReturn(OvhFake.ovhError(404, "Client::NotFound", null, "This service does not exist")));
+        ovh.stub("GET", DOMAIN + "/account/personne", ovhError(404, "Client::NotFound", null, "This service does not exist"));
 
         assertThat(client.findAccount("beta.gouv.fr", "personne")).isEmpty();
     }
 
     @Test
     void createAccountPostsExactBodyAndReturnsTheTask(CapturedOutput output) {
-        ovh.server.stubFor(post(urlEqualTo(DOMAIN + "/account"))
-                .withHeader("Content-Type", equalTo("application/json"))
-                .willReturn(okJson("""
+        ovh.stub("POST", DOMAIN + "/account", okJson("""
                         {"id":180123456,"action":"addAccount","date":"2026-03-02T11:15:30+01:00",
-                         "domain":"beta.gouv.fr","name":"prenom.nom"}""")));
+                         "domain":"beta.gouv.fr","name":"prenom.nom"}"""));
 
         var task = client.createAccount("beta.gouv.fr", "prenom.nom", PASSWORD, "Prenom Nom (startup X)");
 
@@ -103,8 +94,7 @@ class OvhEmailClientTests {
 
     @Test
     void createAccountWithoutDescriptionLeavesItOut() {
-        ovh.server.stubFor(post(urlEqualTo(DOMAIN + "/account"))
-                .willReturn(okJson("{\"id\":1,\"action\":\"addAccount\",\"date\":\"d\",\"domain\":\"beta.gouv.fr\"}")));
+        ovh.stub("POST", DOMAIN + "/account", okJson("{\"id\":1,\"action\":\"addAccount\",\"date\":\"d\",\"domain\":\"beta.gouv.fr\"}"));
 
         var task = client.createAccount("beta.gouv.fr", "prenom.nom", PASSWORD, null);
 
@@ -122,8 +112,8 @@ class OvhEmailClientTests {
             "503, Server::ServiceUnavailable, false"})
     void passwordEchoedByOvhIsMaskedInEveryFailure(int status, String errorClass, boolean rejected,
             CapturedOutput output) {
-        ovh.server.stubFor(post(urlEqualTo(DOMAIN + "/account")).willReturn(OvhFake.ovhError(status, errorClass,
-                null, "Cannot use password " + PASSWORD + " for prenom.nom (" + PASSWORD + ")")));
+        ovh.stub("POST", DOMAIN + "/account", ovhError(status, errorClass,
+                null, "Cannot use password " + PASSWORD + " for prenom.nom (" + PASSWORD + ")"));
 
         Throwable failure = catchThrowable(() -> client.createAccount("beta.gouv.fr", "prenom.nom", PASSWORD, "x"));
 
@@ -137,26 +127,39 @@ class OvhEmailClientTests {
 
     @Test
     void passwordIsMaskedWhenTheTransportFails() {
-        ovh.server.stubFor(post(urlEqualTo(DOMAIN + "/account"))
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        FakeHttpServer http = OvhTestApi.overHttp(ovh.fake, ovh.store);
+        try {
+            http.failNextWrites(ProviderFault.CONNECTION_DROPPED_AFTER_WRITE, 1);
+            var overHttp = new OvhEmailClient(OvhTestApi.overHttpApi(http, Duration.ofSeconds(5)));
 
-        Throwable failure = catchThrowable(() -> client.createAccount("beta.gouv.fr", "prenom.nom", PASSWORD, "x"));
+            Throwable failure = catchThrowable(() -> overHttp.createAccount("beta.gouv.fr", "prenom.nom", PASSWORD,
+                    "x"));
 
-        assertThat(failure).isInstanceOf(ProviderUnavailableException.class)
-                .hasMessageContaining("POST").hasMessageContaining("/1.0/email/domain/beta.gouv.fr/account");
-        assertThat(stackTraceOf(failure)).doesNotContain(PASSWORD);
+            assertThat(failure).isInstanceOf(ProviderUnavailableException.class)
+                    .hasMessageContaining("POST").hasMessageContaining("/1.0/email/domain/beta.gouv.fr/account");
+            assertThat(stackTraceOf(failure)).doesNotContain(PASSWORD);
+            assertThat(overHttp.pendingAccountTasks("beta.gouv.fr", "prenom.nom")).as("done before the reset")
+                    .hasSize(1);
+        } finally {
+            http.stop();
+        }
     }
 
     /** A transport whose failure text quotes the request body: the failure is replaced, cause dropped. */
     @Test
     void transportFailureQuotingThePasswordIsWithheld() {
-        var properties = new OvhProperties(ProviderMode.LIVE, ovh.endpoint(), OvhFake.APPLICATION_KEY,
-                OvhFake.APPLICATION_SECRET, OvhFake.CONSUMER_KEY, Duration.ofSeconds(2), Duration.ofSeconds(5), null);
-        var leaky = new ConnectHttpTransport("ovh", properties.connectTimeout(), properties.readTimeout()) {
+        var properties = OvhTestApi.properties(OvhTestApi.ENDPOINT, OvhTestApi.APPLICATION_SECRET,
+                Duration.ofSeconds(5));
+        var leaky = new HttpTransport() {
+            @Override
+            public String provider() {
+                return "ovh";
+            }
+
             @Override
             public ProviderResponse send(String method, String url, Map<String, String> headers, String body) {
                 if (body == null) {
-                    return super.send(method, url, headers, body);
+                    return ovh.transport.send(method, url, headers, body);
                 }
                 throw new ProviderUnavailableException("ovh", "POST failed",
                         new IllegalStateException("could not write " + body));
@@ -176,8 +179,8 @@ class OvhEmailClientTests {
 
     @Test
     void existingAccountIsRejected() {
-        ovh.server.stubFor(post(urlEqualTo(DOMAIN + "/account")).willReturn(OvhFake.ovhError(409,
-                "Client::Conflict::AlreadyExists", null, "Account prenom.nom@beta.gouv.fr already exists")));
+        ovh.stub("POST", DOMAIN + "/account", ovhError(409,
+                "Client::Conflict::AlreadyExists", null, "Account prenom.nom@beta.gouv.fr already exists"));
 
         assertThatThrownBy(() -> client.createAccount("beta.gouv.fr", "prenom.nom", PASSWORD, null))
                 .isInstanceOf(ProviderRejectedException.class)
@@ -187,11 +190,9 @@ class OvhEmailClientTests {
     /** As observed (QuentinCG/OVH-Email-Manager-Website#3): reason phrase ActionInProgress, body only a message. */
     @Test
     void actionInProgressIsUnavailableSoTheJobRetries() {
-        ovh.server.stubFor(post(urlEqualTo(DOMAIN + "/account")).willReturn(aResponse().withStatus(409)
-                .withStatusMessage("ActionInProgress")
-                .withHeader("Content-Type", "application/json")
-                .withBody("{\"message\":\"This pop is already being processed: prenom.nom@beta.gouv.fr, "
-                        + "please try later\"}")));
+        ovh.stub("POST", DOMAIN + "/account", new ProviderResponse(409, "{\"message\":\"This pop is already "
+                + "being processed: prenom.nom@beta.gouv.fr, please try later\"}",
+                Map.of("Content-Type", "application/json")));
 
         assertThatThrownBy(() -> client.createAccount("beta.gouv.fr", "prenom.nom", PASSWORD, null))
                 .isInstanceOf(ProviderUnavailableException.class)
@@ -201,8 +202,8 @@ class OvhEmailClientTests {
 
     @Test
     void actionInProgressAsErrorClassIsUnavailableToo() {
-        ovh.server.stubFor(post(urlEqualTo(DOMAIN + "/redirection")).willReturn(OvhFake.ovhError(409,
-                "Client::Conflict::ActionInProgress", null, "Please try later")));
+        ovh.stub("POST", DOMAIN + "/redirection", ovhError(409,
+                "Client::Conflict::ActionInProgress", null, "Please try later"));
 
         assertThatThrownBy(() -> client.createRedirection("beta.gouv.fr", "a@beta.gouv.fr", "b@example.org", false))
                 .isInstanceOf(ProviderUnavailableException.class);
@@ -213,20 +214,16 @@ class OvhEmailClientTests {
             "429, Client::TooManyRequests, Too many requests",
             "500, Server::InternalServerError, Internal server error"})
     void throttlingAndServerErrorsAreUnavailable(int status, String errorClass, String message) {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/account/prenom.nom"))
-                .willReturn(OvhFake.ovhError(status, errorClass, null, message)));
+        ovh.stub("GET", DOMAIN + "/account/prenom.nom", ovhError(status, errorClass, null, message));
 
         assertThatThrownBy(() -> client.findAccount("beta.gouv.fr", "prenom.nom"))
                 .isInstanceOf(ProviderUnavailableException.class)
                 .hasMessage("ovh: GET /email/domain/beta.gouv.fr/account/prenom.nom: " + status + " " + errorClass
-                        + ": " + message + " (query id EU.ext-3.fake)");
+                        + ": " + message + " (query id EU.ext-sandbox)");
     }
 
     @Test
     void unknownDomainIsRejected() {
-        ovh.server.stubFor(get(urlEqualTo("/1.0/email/domain/nope.fr/redirection?from=a%40nope.fr"))
-                .willReturn(OvhFake.ovhError(404, "Client::NotFound", null, "This service does not exist")));
-
         assertThatThrownBy(() -> client.findRedirections("nope.fr", "a@nope.fr", null))
                 .isInstanceOf(ProviderRejectedException.class)
                 .hasMessage("404 Client::NotFound: This service does not exist");
@@ -234,12 +231,10 @@ class OvhEmailClientTests {
 
     @Test
     void findRedirectionsListsIdsWithFiltersThenReadsEachOne() {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/redirection?from=prenom.nom%40beta.gouv.fr&to=perso%40example.org"))
-                .willReturn(okJson("[\"5829274\",\"5829275\"]")));
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/redirection/5829274")).willReturn(okJson(
-                "{\"id\":\"5829274\",\"from\":\"prenom.nom@beta.gouv.fr\",\"to\":\"Perso@example.org\"}")));
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/redirection/5829275"))
-                .willReturn(OvhFake.ovhError(404, "Client::NotFound", null, "This redirection does not exist")));
+        ovh.stub("GET", DOMAIN + "/redirection?from=prenom.nom%40beta.gouv.fr&to=perso%40example.org", okJson("[\"5829274\",\"5829275\"]"));
+        ovh.stub("GET", DOMAIN + "/redirection/5829274", okJson(
+                "{\"id\":\"5829274\",\"from\":\"prenom.nom@beta.gouv.fr\",\"to\":\"Perso@example.org\"}"));
+        ovh.stub("GET", DOMAIN + "/redirection/5829275", ovhError(404, "Client::NotFound", null, "This redirection does not exist"));
 
         var found = client.findRedirections("beta.gouv.fr", "prenom.nom@beta.gouv.fr", "perso@example.org");
 
@@ -249,12 +244,11 @@ class OvhEmailClientTests {
 
     @Test
     void findRedirectionsWithoutTargetFiltersOnSourceOnly() {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/redirection?from=bonjour%40beta.gouv.fr"))
-                .willReturn(okJson("[\"1\",\"2\"]")));
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/redirection/1")).willReturn(okJson(
-                "{\"id\":\"1\",\"from\":\"bonjour@beta.gouv.fr\",\"to\":\"a@example.org\"}")));
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/redirection/2")).willReturn(okJson(
-                "{\"id\":\"2\",\"from\":\"autre@beta.gouv.fr\",\"to\":\"b@example.org\"}")));
+        ovh.stub("GET", DOMAIN + "/redirection?from=bonjour%40beta.gouv.fr", okJson("[\"1\",\"2\"]"));
+        ovh.stub("GET", DOMAIN + "/redirection/1", okJson(
+                "{\"id\":\"1\",\"from\":\"bonjour@beta.gouv.fr\",\"to\":\"a@example.org\"}"));
+        ovh.stub("GET", DOMAIN + "/redirection/2", okJson(
+                "{\"id\":\"2\",\"from\":\"autre@beta.gouv.fr\",\"to\":\"b@example.org\"}"));
 
         assertThat(client.findRedirections("beta.gouv.fr", "bonjour@beta.gouv.fr", null))
                 .extracting(MailRedirection::id).as("looser OVH filter re-applied").containsExactly("1");
@@ -262,9 +256,9 @@ class OvhEmailClientTests {
 
     @Test
     void createRedirectionPostsBodyAndReturnsTheTask() {
-        ovh.server.stubFor(post(urlEqualTo(DOMAIN + "/redirection")).willReturn(okJson("""
+        ovh.stub("POST", DOMAIN + "/redirection", okJson("""
                 {"id":4242,"account":"prenom.nom","action":"add","date":"2026-03-02T11:15:30+01:00",
-                 "domain":"beta.gouv.fr","type":"forward"}""")));
+                 "domain":"beta.gouv.fr","type":"forward"}"""));
 
         var task = client.createRedirection("beta.gouv.fr", "prenom.nom@beta.gouv.fr", "perso@example.org", true);
 
@@ -276,11 +270,10 @@ class OvhEmailClientTests {
 
     @Test
     void pendingAccountTasksReadsEachTaskOrderedById() {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/task/account?name=prenom.nom")).willReturn(okJson("[31,12,40]")));
+        ovh.stub("GET", DOMAIN + "/task/account?name=prenom.nom", okJson("[31,12,40]"));
         stubTask(31, "changePassword", "prenom.nom");
         stubTask(12, "addAccount", "prenom.nom");
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/task/account/40"))
-                .willReturn(OvhFake.ovhError(404, "Client::NotFound", null, "This task does not exist")));
+        ovh.stub("GET", DOMAIN + "/task/account/40", ovhError(404, "Client::NotFound", null, "This task does not exist"));
 
         assertThat(client.pendingAccountTasks("beta.gouv.fr", "prenom.nom")).containsExactly(
                 new EmailTask(12, "addAccount", "2026-03-02T11:15:30+01:00", "beta.gouv.fr", "prenom.nom"),
@@ -289,16 +282,14 @@ class OvhEmailClientTests {
 
     @Test
     void noPendingTask() {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/task/account?name=prenom.nom")).willReturn(okJson("[]")));
+        ovh.stub("GET", DOMAIN + "/task/account?name=prenom.nom", okJson("[]"));
 
         assertThat(client.pendingAccountTasks("beta.gouv.fr", "prenom.nom")).isEmpty();
     }
 
     @Test
     void malformedJsonIsUnavailable() {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/redirection?from=a%40beta.gouv.fr"))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("[\"1\",")));
+        ovh.stub("GET", DOMAIN + "/redirection?from=a%40beta.gouv.fr", okJson("[\"1\","));
 
         assertThatThrownBy(() -> client.findRedirections("beta.gouv.fr", "a@beta.gouv.fr", null))
                 .isInstanceOf(ProviderUnavailableException.class)
@@ -307,10 +298,9 @@ class OvhEmailClientTests {
 
     @Test
     void unexpectedShapesAreUnavailable() {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/task/account?name=prenom.nom"))
-                .willReturn(okJson("{\"ids\":[1]}")));
-        ovh.server.stubFor(post(urlEqualTo(DOMAIN + "/account")).willReturn(okJson("null")));
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/account/prenom.nom")).willReturn(okJson("[]")));
+        ovh.stub("GET", DOMAIN + "/task/account?name=prenom.nom", okJson("{\"ids\":[1]}"));
+        ovh.stub("POST", DOMAIN + "/account", okJson("null"));
+        ovh.stub("GET", DOMAIN + "/account/prenom.nom", okJson("[]"));
 
         assertThatThrownBy(() -> client.pendingAccountTasks("beta.gouv.fr", "prenom.nom"))
                 .isInstanceOf(ProviderUnavailableException.class)
@@ -324,9 +314,9 @@ class OvhEmailClientTests {
     }
 
     private void stubTask(long id, String action, String name) {
-        ovh.server.stubFor(get(urlEqualTo(DOMAIN + "/task/account/" + id)).willReturn(okJson("{\"id\":" + id
+        ovh.stub("GET", DOMAIN + "/task/account/" + id, okJson("{\"id\":" + id
                 + ",\"action\":\"" + action + "\",\"date\":\"2026-03-02T11:15:30+01:00\",\"domain\":\"beta.gouv.fr\","
-                + "\"name\":\"" + name + "\"}")));
+                + "\"name\":\"" + name + "\"}"));
     }
 
     private static String stackTraceOf(Throwable failure) {
