@@ -101,7 +101,8 @@ class AccessPagesTests {
         String page = mvc.perform(get("/departs/nouveau").param("personne", "bob@beta.gouv.fr").with(user("alice")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(Jsoup.parse(page).select("input[name=personne]").attr("value")).isEqualTo("alice@beta.gouv.fr");
-        assertThat(page).contains(alices.resource()).doesNotContain(bobs.resource());
+        assertThat(page).contains(alices.resource()).doesNotContain(bobs.resource()).doesNotContain("??")
+                .contains("Supprimer après le délai de grâce", "Conserver quelques jours puis supprimer");
 
         mvc.perform(post("/departs").with(user("alice")).with(csrf()).param("personne", "alice@beta.gouv.fr")
                 .param("date", "pas une date")).andExpect(status().isBadRequest())
@@ -131,6 +132,7 @@ class AccessPagesTests {
     void pagesHaveOneHeadingAndALabelForEveryField(String path, String userId) throws Exception {
         String html = mvc.perform(get(path).with(user(userId))).andExpect(status().isOk()).andReturn().getResponse()
                 .getContentAsString();
+        assertThat(html).as("no missing message").doesNotContain("??");
         var page = Jsoup.parse(html);
         assertThat(page.select("html").attr("lang")).isEqualTo("fr");
         assertThat(page.select("h1")).hasSize(1);

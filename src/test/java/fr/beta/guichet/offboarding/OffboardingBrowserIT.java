@@ -1,6 +1,7 @@
 package fr.beta.guichet.offboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -18,6 +19,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -27,12 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import fr.beta.guichet.grants.AccessGrant;
 import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.grants.GrantState;
-import fr.beta.guichet.provider.dockerhub.DockerHubClient;
+import fr.beta.guichet.provider.ovh.EmailDomainClient;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
 import fr.beta.guichet.support.HeadlessChromium;
 
 /**
- * A person leaving, in a real browser, with the job executor on and the sandbox Docker Hub: « Mes accès » shows
+ * A person leaving, in a real browser, with the job executor on and the sandbox OVH: « Mes accès » shows
  * the access, « Déclarer mon départ » plans it, and once the engine clock reaches the date the access is gone at the
  * sandbox and the departure reads « traité ».
  */
@@ -40,7 +42,7 @@ import fr.beta.guichet.support.HeadlessChromium;
 @ActiveProfiles("it")
 class OffboardingBrowserIT {
 
-    private static final String TEAM = "developers";
+    private static final String TARGET = "bob.perso@example.org";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -48,7 +50,8 @@ class OffboardingBrowserIT {
     }
 
     @LocalServerPort int port;
-    @Autowired DockerHubClient dockerHub;
+    @Autowired EmailDomainClient email;
+    @Value("${guichet.mailbox.domain}") String domain;
     @Autowired AccessGrants grants;
     @Autowired Clock clock;
     ChromeDriver browser;
@@ -69,16 +72,17 @@ class OffboardingBrowserIT {
 
     @Test
     void aPersonDeclaresTheirDepartureAndAtTheDateTheirAccessIsGoneAtTheSandbox() {
-        String dockerId = "leaver" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
-        dockerHub.addMember(TEAM, dockerId);
-        AccessGrant grant = grants.register("jerome", "bob@beta.gouv.fr", "dockerhub", "ops-dockerhub",
-                "équipe %s (Docker ID %s)".formatted(TEAM, dockerId), TEAM + " " + dockerId, "membre");
+        String from = "bob.depart" + UUID.randomUUID().toString().replace("-", "").substring(0, 6) + "@" + domain;
+        email.createRedirection(domain, from, TARGET, false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !email.findRedirections(domain, from, TARGET).isEmpty());
+        AccessGrant grant = grants.register("hussardnum", "bob@beta.gouv.fr", "redirection", "ops-ovh",
+                from + " → " + TARGET, domain + " " + from + " " + TARGET, "redirection");
 
         login("bob");
         browser.findElement(By.linkText("Mes accès")).click();
         WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("tr[data-grant='" + grant.id() + "']")));
-        assertThat(row.getText()).contains(dockerId, "enregistré par jerome");
+        assertThat(row.getText()).contains(from, "enregistré par hussardnum");
         HeadlessChromium.screenshot(browser, "11-mes-acces");
 
         browser.findElement(By.linkText("Déclarer mon départ")).click();
@@ -92,7 +96,7 @@ class OffboardingBrowserIT {
                 .getText().replaceAll(".*(DEP-\\d{4}-\\d{4}).*", "$1");
         assertThat(reference).matches("DEP-\\d{4}-\\d{4}");
         assertThat(browser.findElement(By.id("departure-state")).getText()).isEqualTo("en cours");
-        assertThat(dockerHub.isMember(TEAM, dockerId)).as("nothing before the date").isTrue();
+        assertThat(email.findRedirections(domain, from, TARGET)).as("nothing before the date").isNotEmpty();
 
         ClockUtil.setCurrentTime(Date.from(day.atStartOfDay(clock.getZone()).toInstant().plusSeconds(60)));
         wait.until(driver -> {
@@ -102,8 +106,7 @@ class OffboardingBrowserIT {
         HeadlessChromium.screenshot(browser, "13-depart-traite");
         assertThat(browser.findElement(By.cssSelector("tr[data-grant='" + grant.id() + "'] .outcome")).getText())
                 .contains("retiré chez le fournisseur");
-        assertThat(dockerHub.isMember(TEAM, dockerId)).isFalse();
-        assertThat(dockerHub.hasPendingInvite(TEAM, dockerId)).isFalse();
+        assertThat(email.findRedirections(domain, from, null)).as("gone at the sandbox OVH").isEmpty();
         assertThat(grants.byId(grant.id()).orElseThrow().state()).isEqualTo(GrantState.REVOKED);
     }
 
