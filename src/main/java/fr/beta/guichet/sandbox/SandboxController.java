@@ -11,24 +11,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.SandboxView;
-import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
-import fr.beta.guichet.provider.matomo.SandboxMatomo;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
 
 /** Lists the state of each sandbox provider; a provider in live mode is simply absent from the page. */
 @Controller
 class SandboxController {
 
-    private final ObjectProvider<SandboxMatomo> matomo;
-    private final ObjectProvider<SandboxDockerHub> dockerHub;
     private final ObjectProvider<SandboxMattermost> chat;
     private final ProviderTransports transports;
 
-    SandboxController(ObjectProvider<SandboxMatomo> matomo, ObjectProvider<SandboxDockerHub> dockerHub,
-            ObjectProvider<SandboxMattermost> chat, ProviderTransports transports) {
+    SandboxController(ObjectProvider<SandboxMattermost> chat, ProviderTransports transports) {
         this.transports = transports;
-        this.matomo = matomo;
-        this.dockerHub = dockerHub;
         this.chat = chat;
     }
 
@@ -38,19 +31,8 @@ class SandboxController {
         model.addAttribute("sandboxTables", transports.sandboxFakes().stream()
                 .filter(SandboxView.class::isInstance).map(SandboxView.class::cast)
                 .flatMap(view -> view.sandboxTables().stream()).toList());
-        matomo.ifAvailable(m -> {
-            model.addAttribute("matomoSites", m.sites());
-            model.addAttribute("matomoUsers", m.users());
-        });
-        dockerHub.ifAvailable(d -> {
-            model.addAttribute("dockerTeams", d.teams().stream().map(t -> new Team(t, d.members(t))).toList());
-            model.addAttribute("dockerInvites", d.invites());
-        });
         chat.ifAvailable(c -> model.addAttribute("threads", newestFirst(c.threads())));
         return "sandbox";
-    }
-
-    record Team(String name, List<String> members) {
     }
 
     private static <T> List<T> newestFirst(List<T> oldestFirst) {

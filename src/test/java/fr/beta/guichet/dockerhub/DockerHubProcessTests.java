@@ -2,36 +2,52 @@ package fr.beta.guichet.dockerhub;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.doCallRealMethod;
-import static org.mockito.Mockito.doThrow;
 
+import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import fr.beta.guichet.lifecycle.LifecycleElements;
 import fr.beta.guichet.lifecycle.RequestLifecycleTests;
 import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.provider.ProviderRejectedException;
-import fr.beta.guichet.provider.ProviderUnavailableException;
-import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
+import fr.beta.guichet.provider.ProviderResponse;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.provider.dockerhub.DockerHubClient;
+import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
+import fr.beta.guichet.support.FaultyTransport;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;
 
-/** Every lifecycle path of {@code request-dockerhub} against the sandbox organization, plus member vs invite. */
+/**
+ * Every lifecycle path of {@code request-dockerhub} with the live client against the sandbox's
+ * {@link DockerHubFakeApi}, plus member vs invite. Refusals and outages are answered by {@link FaultyTransport}
+ * around the fake.
+ */
 @GuichetSpringTest
 @Import(JobDriver.class)
 class DockerHubProcessTests extends RequestLifecycleTests<DockerHubRequest> {
 
     private static final String TEAM = "developers";
+    private static final Map<String, String> JSON = Map.of("Content-Type", "application/json");
 
     @Autowired DockerHubRequestType dockerHubRequests;
-    @MockitoSpyBean SandboxDockerHub dockerHub;
+    @Autowired DockerHubClient dockerHub;
+    @Autowired ProviderTransports transports;
+    @Autowired FaultyTransport faults;
+
+    @AfterEach
+    void disarmFaults() {
+        faults.reset();
+    }
+
+    private DockerHubFakeApi fake() {
+        return transports.sandboxFakes().stream().filter(DockerHubFakeApi.class::isInstance)
+                .map(DockerHubFakeApi.class::cast).findFirst().orElseThrow();
+    }
 
     @Override
     protected RequestType<DockerHubRequest> type() {
@@ -57,8 +73,10 @@ class DockerHubProcessTests extends RequestLifecycleTests<DockerHubRequest> {
     @Override
     protected void occupyAtProvider(DockerHubRequest request) {
         // Docker Hub refuses this ID (account closed since the check): invalid_email_or_docker_id
-        doThrow(new ProviderRejectedException("dockerhub", "invalid_email_or_docker_id: " + request.dockerId()))
-                .when(dockerHub).addMember(anyString(), eq(request.dockerId()));
+        faults.answerNext("dockerhub", r -> r.rawPath().equals("/v2/invites/bulk") && r.body().contains(request.dockerId()),
+                r -> new ProviderResponse(202, "{\"invitees\":[{\"invitee\":\"" + request.dockerId()
+                        + "\",\"status\":\"invalid_email_or_docker_id\",\"invite\":null}]}", JSON),
+                Integer.MAX_VALUE);
     }
 
     @Override
@@ -68,19 +86,19 @@ class DockerHubProcessTests extends RequestLifecycleTests<DockerHubRequest> {
 
     @Override
     protected void breakProvider() {
-        doThrow(new ProviderUnavailableException("dockerhub", "POST /v2/orgs/betagouv/groups/developers/members answered 503"))
-                .when(dockerHub).addMember(anyString(), anyString());
+        faults.answerNext("dockerhub", DockerHubFakeApi.writes(), r -> new ProviderResponse(503,
+                "{\"errinfo\":null,\"message\":\"Service Unavailable\"}", JSON), Integer.MAX_VALUE);
     }
 
     @Override
     protected void repairProvider() {
-        doCallRealMethod().when(dockerHub).addMember(anyString(), anyString());
+        faults.reset();
     }
 
     @Override
     protected long resourcesAtProvider(DockerHubRequest request) {
-        return dockerHub.members(request.team()).stream().filter(request.dockerId()::equals).count()
-                + dockerHub.invites().stream().filter(i -> i.invitee().equals(request.dockerId())
+        return fake().members(request.team()).stream().filter(request.dockerId()::equals).count()
+                + fake().invites().stream().filter(i -> i.invitee().equals(request.dockerId())
                         && i.team().equals(request.team())).count();
     }
 
@@ -89,10 +107,15 @@ class DockerHubProcessTests extends RequestLifecycleTests<DockerHubRequest> {
         var request = new DockerHubRequest("totakoko", "owners", "Startup", "Administrer les images");
         var pi = start(request);
         tasks.take(task(pi).getId(), firstHolder());
-        jobs.runDueJobsAndProviderPolling(pi.getId());
-        assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
-        assertThat(dockerHub.members("owners")).contains("totakoko");
-        assertThat(dockerHub.invites()).noneMatch(i -> i.invitee().equals("totakoko"));
+        try {
+            jobs.runDueJobsAndProviderPolling(pi.getId());
+            assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
+            assertThat(fake().members("owners")).contains("totakoko");
+            assertThat(fake().invites()).noneMatch(i -> i.invitee().equals("totakoko"));
+        } finally {
+            // the sandbox is in the shared test database: leave the seed teams as they were
+            dockerHub.removeMember("owners", "totakoko");
+        }
     }
 
     @Test
@@ -102,7 +125,7 @@ class DockerHubProcessTests extends RequestLifecycleTests<DockerHubRequest> {
         tasks.take(task(pi).getId(), firstHolder());
         jobs.runDueJobsAndProviderPolling(pi.getId());
         assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
-        assertThat(dockerHub.invites()).filteredOn(i -> i.invitee().equals(request.dockerId())).hasSize(1);
+        assertThat(fake().invites()).filteredOn(i -> i.invitee().equals(request.dockerId())).hasSize(1);
         assertThat((String) runtimeService.getVariable(pi.getId(), "executionResult")).contains("invitation");
     }
 }

@@ -2,35 +2,49 @@ package fr.beta.guichet.matomo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doCallRealMethod;
-import static org.mockito.Mockito.doThrow;
 
+import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import fr.beta.guichet.lifecycle.LifecycleElements;
 import fr.beta.guichet.lifecycle.RequestLifecycleTests;
 import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.provider.ProviderUnavailableException;
+import fr.beta.guichet.provider.ProviderResponse;
+import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
-import fr.beta.guichet.provider.matomo.SandboxMatomo;
+import fr.beta.guichet.provider.matomo.MatomoClient;
+import fr.beta.guichet.provider.matomo.MatomoFakeApi;
+import fr.beta.guichet.support.FaultyTransport;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;
 
-/** Every lifecycle path of {@code request-matomo} against the sandbox Matomo, plus site creation and invitation. */
+/**
+ * Every lifecycle path of {@code request-matomo} with the live client against the sandbox's {@link MatomoFakeApi},
+ * plus site creation and invitation. Outages are answered by {@link FaultyTransport} around the fake.
+ */
 @GuichetSpringTest
 @Import(JobDriver.class)
 class MatomoProcessTests extends RequestLifecycleTests<MatomoRequest> {
 
     @Autowired MatomoRequestType matomoRequests;
-    @MockitoSpyBean SandboxMatomo matomo;
+    @Autowired MatomoClient matomo;
+    @Autowired ProviderTransports transports;
+    @Autowired FaultyTransport faults;
+
+    @AfterEach
+    void disarmFaults() {
+        faults.reset();
+    }
+
+    private MatomoFakeApi fake() {
+        return transports.sandboxFakes().stream().filter(MatomoFakeApi.class::isInstance)
+                .map(MatomoFakeApi.class::cast).findFirst().orElseThrow();
+    }
 
     @Override
     protected RequestType<MatomoRequest> type() {
@@ -46,7 +60,7 @@ class MatomoProcessTests extends RequestLifecycleTests<MatomoRequest> {
 
     @Override
     protected MatomoRequest refusedRequest() {
-        return new MatomoRequest(SandboxMatomo.SEED_EMAIL, SandboxMatomo.SEED_SITE_URL, "beta.gouv.fr",
+        return new MatomoRequest(MatomoFakeApi.SEED_EMAIL, MatomoFakeApi.SEED_SITE_URL, "beta.gouv.fr",
                 MatomoAccess.ADMIN, "Startup", "Test");
     }
 
@@ -58,7 +72,7 @@ class MatomoProcessTests extends RequestLifecycleTests<MatomoRequest> {
     @Override
     protected void occupyAtProvider(MatomoRequest request) {
         // another person took this login with another address
-        matomo.inviteUser(request.email(), "autre-" + UUID.randomUUID() + "@autre.fr", SandboxMatomo.SEED_SITE_ID);
+        matomo.inviteUser(request.email(), "autre-" + UUID.randomUUID() + "@autre.fr", MatomoFakeApi.SEED_SITE_ID);
     }
 
     @Override
@@ -70,38 +84,44 @@ class MatomoProcessTests extends RequestLifecycleTests<MatomoRequest> {
 
     @Override
     protected void breakProvider() {
-        var outage = new ProviderUnavailableException("matomo", "SitesManager.addSite: 503 Service Unavailable");
-        doThrow(outage).when(matomo).addSite(anyString(), anyString());
-        doThrow(outage).when(matomo).setAccess(anyString(), any(), anyInt());
+        faults.answerNext("matomo", MatomoFakeApi.writes(), r -> new ProviderResponse(503,
+                "{\"result\":\"error\",\"message\":\"Service Unavailable\"}",
+                Map.of("Content-Type", "application/json")), Integer.MAX_VALUE);
     }
 
     @Override
     protected void repairProvider() {
-        doCallRealMethod().when(matomo).addSite(anyString(), anyString());
-        doCallRealMethod().when(matomo).setAccess(anyString(), any(), anyInt());
+        faults.reset();
     }
 
     @Override
     protected long resourcesAtProvider(MatomoRequest request) {
-        var site = matomo.siteIdForUrl(request.siteUrl());
-        if (site.isEmpty()) {
+        var sites = fake().sites().stream().filter(s -> s.url().equals(request.siteUrl())).toList();
+        if (sites.isEmpty()) {
             return 0;
         }
-        return matomo.users().stream().filter(u -> u.email().equals(request.email())
-                && u.access().get(site.get()) == request.access()).count()
-                * matomo.sites().stream().filter(s -> s.url().equals(request.siteUrl())).count();
+        int site = sites.get(0).id();
+        return fake().users().stream().filter(u -> u.email().equals(request.email())
+                && u.accessOn(site).filter(request.access()::equals).isPresent()).count() * sites.size();
     }
 
     @Test
     void existingSiteAndUserOnlyGetTheAccess() {
-        var request = new MatomoRequest(SandboxMatomo.SEED_EMAIL, SandboxMatomo.SEED_SITE_URL, "beta.gouv.fr",
+        var request = new MatomoRequest(MatomoFakeApi.SEED_EMAIL, MatomoFakeApi.SEED_SITE_URL, "beta.gouv.fr",
                 MatomoAccess.VIEW, "Startup", "Lecture seule ailleurs");
-        int sitesBefore = matomo.sites().size();
+        assertThat(matomo.userExists(MatomoFakeApi.SEED_LOGIN)).isTrue(); // the fake seeds itself on its first call
+        int sitesBefore = fake().sites().size();
         var pi = start(request);
         tasks.take(task(pi).getId(), firstHolder());
-        jobs.runDueJobsAndProviderPolling(pi.getId());
-        assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
-        assertThat(matomo.sites()).hasSize(sitesBefore);
-        assertThat(matomo.accessOf(SandboxMatomo.SEED_LOGIN, SandboxMatomo.SEED_SITE_ID)).contains(MatomoAccess.VIEW);
+        try {
+            jobs.runDueJobsAndProviderPolling(pi.getId());
+            assertThat(pi).isWaitingAt(LifecycleElements.CONFIRM);
+            assertThat(fake().sites()).hasSize(sitesBefore);
+            assertThat(matomo.accessOf(MatomoFakeApi.SEED_LOGIN, MatomoFakeApi.SEED_SITE_ID))
+                    .contains(MatomoAccess.VIEW);
+        } finally {
+            // the sandbox is in the shared test database: give the seed user back its role for the other tests
+            matomo.setAccess(MatomoFakeApi.SEED_LOGIN, MatomoAccess.ADMIN, MatomoFakeApi.SEED_SITE_ID);
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -47,10 +48,14 @@ import fr.beta.guichet.mailbox.MailboxKind;
 import fr.beta.guichet.mailbox.MailboxRequest;
 import fr.beta.guichet.matomo.MatomoRequest;
 import fr.beta.guichet.provider.ConnectHttpTransport;
+import fr.beta.guichet.provider.FakeResponses;
 import fr.beta.guichet.provider.InMemorySandboxStore;
 import fr.beta.guichet.provider.ProviderMode;
+import fr.beta.guichet.provider.ProviderRequest;
 import fr.beta.guichet.provider.ProviderUnavailableException;
+import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
+import fr.beta.guichet.provider.matomo.MatomoFakeApi;
 import fr.beta.guichet.provider.mattermost.MattermostChannel;
 import fr.beta.guichet.provider.mattermost.MattermostProperties;
 import fr.beta.guichet.provider.ovh.OvhFakeApi;
@@ -86,8 +91,21 @@ class ProviderFaultTests {
     static final InMemorySandboxStore OVH_STORE = new InMemorySandboxStore();
     static final OvhFakeApi OVH_FAKE = OvhTestApi.fake(OVH_STORE, Clock.systemUTC(), Duration.ofMinutes(10));
     static final FakeHttpServer OVH = OvhTestApi.overHttp(OVH_FAKE, OVH_STORE);
-    static final MatomoStatefulFake MATOMO = new MatomoStatefulFake();
-    static final DockerHubStatefulFake DOCKER_HUB = new DockerHubStatefulFake();
+    static final String MATOMO_TOKEN = "faults-matomo-token";
+    static final InMemorySandboxStore MATOMO_STORE = new InMemorySandboxStore();
+    // Matomo itself has no rate limit; a proxy in front of it would send the standard header
+    static final FakeHttpServer MATOMO = new FakeHttpServer(new MatomoFakeApi(MATOMO_STORE, MATOMO_TOKEN,
+            Clock.systemUTC()), MATOMO_STORE, MatomoFakeApi.writes(), FakeResponses.json(429,
+                    Map.of("result", "error", "message", "Too many requests"), Map.of("Retry-After", "1")));
+    static final String DOCKER_HUB_ORGANIZATION = "betagouv";
+    static final String DOCKER_HUB_IDENTIFIER = "faults-bot";
+    static final String DOCKER_HUB_SECRET = "dckr_pat_faults";
+    static final InMemorySandboxStore DOCKER_HUB_STORE = new InMemorySandboxStore();
+    /** The Docker Hub calls faults go into: the write under test (adding to a team, or inviting). */
+    static volatile Predicate<ProviderRequest> dockerHubFaultsOn = DockerHubFakeApi.writes();
+    static final FakeHttpServer DOCKER_HUB = new FakeHttpServer(new DockerHubFakeApi(DOCKER_HUB_STORE,
+            DOCKER_HUB_ORGANIZATION, DOCKER_HUB_IDENTIFIER, DOCKER_HUB_SECRET, Clock.systemUTC()), DOCKER_HUB_STORE,
+            r -> dockerHubFaultsOn.test(r), dockerHubRateLimited());
     static final MattermostStatefulFake MATTERMOST = new MattermostStatefulFake();
 
     /** One line per case run, written to {@code target/provider-faults.md} for docs/reliability.md. */
@@ -106,14 +124,14 @@ class ProviderFaultTests {
         registry.add("guichet.ovh.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
         registry.add("guichet.matomo.mode", () -> "live");
         registry.add("guichet.matomo.base-url", MATOMO::baseUrl);
-        registry.add("guichet.matomo.token", () -> MatomoStatefulFake.TOKEN);
+        registry.add("guichet.matomo.token", () -> MATOMO_TOKEN);
         registry.add("guichet.matomo.connect-timeout", () -> "1s");
         registry.add("guichet.matomo.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
         registry.add("guichet.dockerhub.mode", () -> "live");
         registry.add("guichet.dockerhub.base-url", DOCKER_HUB::baseUrl);
-        registry.add("guichet.dockerhub.organization", () -> DockerHubStatefulFake.ORGANIZATION);
-        registry.add("guichet.dockerhub.identifier", () -> DockerHubStatefulFake.IDENTIFIER);
-        registry.add("guichet.dockerhub.secret", () -> DockerHubStatefulFake.SECRET);
+        registry.add("guichet.dockerhub.organization", () -> DOCKER_HUB_ORGANIZATION);
+        registry.add("guichet.dockerhub.identifier", () -> DOCKER_HUB_IDENTIFIER);
+        registry.add("guichet.dockerhub.secret", () -> DOCKER_HUB_SECRET);
         registry.add("guichet.dockerhub.connect-timeout", () -> "1s");
         registry.add("guichet.dockerhub.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
     }
@@ -129,19 +147,20 @@ class ProviderFaultTests {
 
     @BeforeEach
     void emptyFakes() {
-        for (StatefulFake fake : List.of(MATOMO, DOCKER_HUB, MATTERMOST)) {
-            fake.reset();
+        MATTERMOST.reset();
+        for (FakeHttpServer server : List.of(OVH, MATOMO, DOCKER_HUB)) {
+            server.resetFaults();
+            server.store().clear(server.fake().api());
         }
-        OVH.resetFaults();
-        OVH_STORE.clear(OvhFakeApi.API);
+        dockerHubFaultsOn = DockerHubFakeApi.writes();
     }
 
     @AfterAll
     static void writeTallyAndStopFakes() throws IOException {
-        for (StatefulFake fake : List.of(MATOMO, DOCKER_HUB, MATTERMOST)) {
-            fake.stop();
-        }
+        MATTERMOST.stop();
         OVH.stop();
+        MATOMO.stop();
+        DOCKER_HUB.stop();
         var lines = new ArrayList<String>();
         lines.add("| provider | fault | attempts | failed attempts | fault answers | write calls | at the fake |");
         lines.add("|---|---|---|---|---|---|---|");
@@ -238,25 +257,32 @@ class ProviderFaultTests {
         String id = shortId();
         var request = new MatomoRequest("p" + id + "@beta.gouv.fr", "https://site-" + id + ".beta.gouv.fr",
                 "Site " + id, MatomoAccess.ADMIN, "Startup d'État", "Fault test");
-        MATOMO.failNextWrites(fault, FAULTY_WRITES);
+        MATOMO.failNextWrites(seam(fault), FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> matomo.execute(request, "MAT-FAULT-" + id));
 
         assertThat(outcome.execution().state()).isEqualTo(Execution.State.READY);
         // after the work: addSite's answer is lost, then inviteUser's; each retry finds what the previous one made
         assertThat(outcome.failedAttempts()).isEqualTo(FAULTY_WRITES);
-        tally("Matomo", fault, outcome, MATOMO, "sites", "users", "accesses");
+        var fake = (MatomoFakeApi) MATOMO.fake();
+        var users = fake.users().stream().filter(u -> u.email().equals(request.email())).toList();
+        var inventory = new java.util.LinkedHashMap<String, Integer>();
+        inventory.put("sites", (int) fake.sites().stream().filter(s -> s.url().equals(request.siteUrl())).count());
+        inventory.put("users", users.size());
+        inventory.put("accesses", users.stream().mapToInt(u -> u.access().size()).sum());
+        tally("Matomo", fault, outcome, MATOMO, inventory);
     }
 
-    // ---- Docker Hub: request-dockerhub ----
+    // ---- Docker Hub: request-dockerhub (an organization member is added, anyone else invited) ----
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(ProviderFault.class)
     void dockerHubMemberIsAddedExactlyOnceWhateverTheWriteFault(ProviderFault fault) {
         RequestType<DockerHubRequest> dockerHub = type("request-dockerhub");
-        var request = new DockerHubRequest("dev" + shortId(), DockerHubStatefulFake.TEAM, "Startup d'État",
-                "Fault test");
-        DOCKER_HUB.failNextWrites(fault, FAULTY_WRITES);
+        // florian is in the organization (the fake's seed), not yet in developers
+        var request = new DockerHubRequest("florian", "developers", "Startup d'État", "Fault test");
+        dockerHubFaultsOn = r -> r.method().equals("POST") && r.rawPath().endsWith("/groups/developers/members");
+        DOCKER_HUB.failNextWrites(seam(fault), FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> dockerHub.execute(request, "DCK-FAULT-" + shortId()));
 
@@ -268,7 +294,27 @@ class ProviderFaultTests {
             default -> FAULTY_WRITES;
         };
         assertThat(outcome.failedAttempts()).isEqualTo(expectedFailures);
-        tally("Docker Hub", fault, outcome, DOCKER_HUB, "team members");
+        var fake = (DockerHubFakeApi) DOCKER_HUB.fake();
+        tally("Docker Hub (add)", fault, outcome, DOCKER_HUB, Map.of("team members",
+                (int) fake.members("developers").stream().filter("florian"::equals).count()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ProviderFault.class)
+    void dockerHubInvitationIsSentExactlyOnceWhateverTheWriteFault(ProviderFault fault) {
+        RequestType<DockerHubRequest> dockerHub = type("request-dockerhub");
+        var request = new DockerHubRequest("dev" + shortId(), "developers", "Startup d'État", "Fault test");
+        dockerHubFaultsOn = r -> r.method().equals("POST") && r.rawPath().equals("/v2/invites/bulk");
+        DOCKER_HUB.failNextWrites(seam(fault), FAULTY_WRITES);
+
+        Outcome outcome = retryLikeTheJobExecutor(() -> dockerHub.execute(request, "DCK-FAULT-" + shortId()));
+
+        assertThat(outcome.execution().state()).isEqualTo(Execution.State.READY);
+        // after the work (the invite's answer lost or unreadable) the retry finds the pending invitation
+        assertThat(outcome.failedAttempts()).isEqualTo(fault.workDone() ? 1 : FAULTY_WRITES);
+        var fake = (DockerHubFakeApi) DOCKER_HUB.fake();
+        tally("Docker Hub (invite)", fault, outcome, DOCKER_HUB, Map.of("invitations", (int) fake.invites().stream()
+                .filter(i -> i.invitee().equals(request.dockerId()) && i.team().equals("developers")).count()));
     }
 
     // ---- Mattermost: the chat posts of every request (announce job) ----
@@ -474,6 +520,14 @@ class ProviderFaultTests {
         return OVH.received().stream().filter(r -> !r.rawPath().endsWith("/auth/time"))
                 .filter(r -> OVH_FAKE.authenticationFailure(r).isPresent()).map(r -> r.method() + " " + r.rawPath())
                 .toList();
+    }
+
+    /** Docker Hub's 429: {@code X-Retry-After} is a unix timestamp. */
+    private static fr.beta.guichet.provider.ProviderResponse dockerHubRateLimited() {
+        String reset = Long.toString(java.time.Instant.now().getEpochSecond() + 1);
+        return FakeResponses.json(429, Map.of("message", "rate limit exceeded", "errinfo", Map.of()),
+                Map.of("X-RateLimit-Limit", "180", "X-RateLimit-Remaining", "0", "X-RateLimit-Reset", reset,
+                        "X-Retry-After", reset));
     }
 
     private static String line(String provider, ProviderFault fault, Outcome outcome, StatefulFake fake) {

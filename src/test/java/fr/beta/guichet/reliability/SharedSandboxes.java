@@ -11,10 +11,12 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import fr.beta.guichet.provider.dockerhub.MembershipResult;
-import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
-import fr.beta.guichet.provider.matomo.MatomoAccess;
-import fr.beta.guichet.provider.matomo.SandboxMatomo;
+import fr.beta.guichet.provider.HttpTransport;
+import fr.beta.guichet.provider.HttpTransportDecorator;
+import fr.beta.guichet.provider.ProviderRequest;
+import fr.beta.guichet.provider.ProviderResponse;
+import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
+import fr.beta.guichet.provider.matomo.MatomoFakeApi;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
 import fr.beta.guichet.provider.HttpTransport;
 import fr.beta.guichet.provider.HttpTransportDecorator;
@@ -31,6 +33,11 @@ import fr.beta.guichet.provider.ProviderResponse;
  * provider configurations create for the shared one (same type, so injection by concrete type still works).
  * Providers on the seam (OVH) need no swap: their fakes keep their state in the database both nodes share; their
  * write calls are counted by an {@link HttpTransportDecorator} registered in each context ({@link #writeCounter()}).
+ * <p>
+ * Matomo and Docker Hub are the live clients on their fakes ({@code MatomoFakeApi}, {@code DockerHubFakeApi}), whose
+ * state is in the nodes' one database, hence shared already: their writes are counted at the transport by
+ * {@link WriteCounter}, an {@link HttpTransportDecorator} registered in every node, once the fake accepted them
+ * (a refused write creates nothing).
  */
 final class SharedSandboxes {
 
@@ -46,8 +53,7 @@ final class SharedSandboxes {
     private volatile boolean frozenFail;
     private final AtomicInteger blocked = new AtomicInteger();
 
-    final SandboxMatomo matomo = new CountingMatomo();
-    final SandboxDockerHub dockerHub = new CountingDockerHub();
+    private final WriteCounter writeCounter = new WriteCounter();
     final SandboxMattermost chat = new CountingMattermost();
 
     /** @param emailDelay unused since OVH moved to the seam: the nodes' {@code guichet.ovh.sandbox-email-delay} */
@@ -126,7 +132,8 @@ final class SharedSandboxes {
     ApplicationContextInitializer<ConfigurableApplicationContext> initializer(String node) {
         return context -> {
             context.getBeanFactory().registerSingleton("sharedSandboxesWriteCounter", writeCounter());
-            context.getBeanFactory().addBeanPostProcessor(postProcessor(node));
+            context.getBeanFactory().registerSingleton("sharedSandboxesMatomoDockerHubWrites", writeCounter);
+            addSwaps(context, node);
         };
     }
 
@@ -183,8 +190,8 @@ final class SharedSandboxes {
         return null;
     }
 
-    private BeanPostProcessor postProcessor(String node) {
-        return new BeanPostProcessor() {
+    private void addSwaps(ConfigurableApplicationContext context, String node) {
+        context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
                 if (bean instanceof ThreadPoolTaskExecutor executor && "camundaTaskExecutor".equals(beanName)) {
@@ -195,21 +202,22 @@ final class SharedSandboxes {
 
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof SandboxMatomo) {
-                    return matomo;
-                }
-                if (bean instanceof SandboxDockerHub) {
-                    return dockerHub;
-                }
                 if (bean instanceof SandboxMattermost) {
                     return chat;
                 }
                 return bean;
             }
-        };
+        });
     }
 
     private void count(String key) {
+        freezeIfFrozen(key);
+        writes.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+        delayWrite();
+    }
+
+    /** A thread of a frozen node blocks here, then gives up without writing. */
+    private void freezeIfFrozen(String key) {
         String prefix = frozenPrefix;
         if (prefix != null && Thread.currentThread().getName().startsWith(prefix)) {
             blocked.incrementAndGet();
@@ -226,7 +234,9 @@ final class SharedSandboxes {
             }
             throw new IllegalStateException("node crashed before writing " + key);
         }
-        writes.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+    }
+
+    private void delayWrite() {
         long delay = writeDelayMillis;
         if (delay > 0) {
             // Not interruptible on purpose: a node being closed finishes the call it started, as a real HTTP
@@ -246,31 +256,69 @@ final class SharedSandboxes {
         }
     }
 
-    private final class CountingMatomo extends SandboxMatomo {
-        @Override
-        public int addSite(String siteName, String url) {
-            count("site:" + url);
-            return super.addSite(siteName, url);
-        }
+    /**
+     * Counts the Matomo and Docker Hub writes the fake accepted, by resource: {@code site:<url>},
+     * {@code invite:<login>}, {@code access:<login>@<site>}, {@code docker:<team>/<docker id>} (added to the team or
+     * invited to it). Frozen and slowed down like the sandbox writes, before the call.
+     */
+    private final class WriteCounter implements HttpTransportDecorator {
 
         @Override
-        public void inviteUser(String login, String email, int initialSiteId) {
-            count("invite:" + login);
-            super.inviteUser(login, email, initialSiteId);
+        public HttpTransport decorate(HttpTransport transport) {
+            return new HttpTransport() {
+                @Override
+                public String provider() {
+                    return transport.provider();
+                }
+
+                @Override
+                public ProviderResponse send(String method, String url, Map<String, String> headers, String body) {
+                    var request = new ProviderRequest(method, url, headers, body);
+                    String key = writeKey(transport.provider(), request);
+                    if (key == null) {
+                        return transport.send(method, url, headers, body);
+                    }
+                    freezeIfFrozen(key);
+                    delayWrite();
+                    ProviderResponse response = transport.send(method, url, headers, body);
+                    if (response.isSuccess() && !response.body().contains("\"result\":\"error\"")) {
+                        writes.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+                    }
+                    return response;
+                }
+            };
         }
 
-        @Override
-        public void setAccess(String login, MatomoAccess access, int siteId) {
-            count("access:" + login + "@" + siteId);
-            super.setAccess(login, access, siteId);
+        private static String writeKey(String provider, ProviderRequest request) {
+            if (provider.equals(MatomoFakeApi.API) && MatomoFakeApi.writes().test(request)) {
+                Map<String, String> form = request.form();
+                return switch (form.get("method")) {
+                    case "SitesManager.addSite" -> "site:" + form.get("urls[0]");
+                    case "UsersManager.inviteUser" -> "invite:" + form.get("userLogin");
+                    case "UsersManager.setUserAccess" -> "access:" + form.get("userLogin") + "@" + form.get("idSites");
+                    default -> "matomo:" + form.get("method") + ":" + form.get("userLogin");
+                };
+            }
+            if (provider.equals(DockerHubFakeApi.API) && DockerHubFakeApi.writes().test(request)) {
+                var segments = request.segments();
+                if (request.rawPath().equals("/v2/invites/bulk")) {
+                    var json = readJson(request.body());
+                    return "docker:" + json.path("team").asText() + "/" + json.path("invitees").path(0).asText();
+                }
+                if (segments.size() == 6 && segments.get(5).equals("members")) {
+                    return "docker:" + segments.get(4) + "/" + readJson(request.body()).path("member").asText();
+                }
+                return "docker:" + request.method() + ":" + request.rawPath();
+            }
+            return null;
         }
-    }
 
-    private final class CountingDockerHub extends SandboxDockerHub {
-        @Override
-        public MembershipResult addMember(String team, String dockerId) {
-            count("docker:" + team + "/" + dockerId);
-            return super.addMember(team, dockerId);
+        private static com.fasterxml.jackson.databind.JsonNode readJson(String body) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            } catch (Exception e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
         }
     }
 

@@ -257,6 +257,7 @@ class TwoNodesIT {
         figures.put("repeated idempotent reaction calls (rerun of a job node A left half done)",
                 SANDBOXES.repeatedIdempotentWrites().size());
         figures.put("total provider/chat writes counted", SANDBOXES.writes().size());
+        figures.put("task actions that raced with a job (ENGINE-03077 or deadlock), retried", RACES.get());
     }
 
     // --- driving ---------------------------------------------------------------------------------------------
@@ -382,13 +383,38 @@ class TwoNodesIT {
         }
     }
 
-    /** A race with a timer or the other node is normal: the next pass tries again. */
+    /**
+     * A race with a timer or the other node is normal: the next pass tries again. Besides the optimistic-locking
+     * exception, the engine reports two more shapes of the same race of "Je prends" with a timer job of the same
+     * request: ENGINE-03077 (the task's execution tree was restructured meanwhile by a non-interrupting timer) and a
+     * PostgreSQL deadlock between the two transactions' flushes (one of them is rolled back). Neither leaves
+     * anything half done; the exactly-once checks below still hold every job and every resource to one run.
+     */
     private static void act(Runnable action) {
         try {
             action.run();
         } catch (TaskActionException | OptimisticLockingException e) {
             log.debug("Task action raced, retried on the next pass: {}", e.toString());
+        } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+            if (!isRaceWithATimer(e)) {
+                throw e;
+            }
+            RACES.incrementAndGet();
+            log.info("Task action raced with a job of the same request, retried on the next pass: {}",
+                    e.getMessage() == null ? e : e.getMessage().lines().findFirst().orElse(""));
         }
+    }
+
+    private static final AtomicInteger RACES = new AtomicInteger();
+
+    private static boolean isRaceWithATimer(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (message.startsWith("ENGINE-03077") || message.contains("deadlock detected")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void closeDataSource(Node node) {
@@ -433,11 +459,18 @@ class TwoNodesIT {
         JdbcTemplate jdbc = node.bean(JdbcTemplate.class);
         Set<String> instances = instances(batch);
 
-        // every request ended as done
+        // every request ended as done: it passed the end event "done" and no other end of the main path. The
+        // instance's own end activity may be a reminder's or an escalation's end event: a reminder whose timer fired
+        // just before "Je prends" is posted by its own job, which may finish after the request reached "done".
         List<HistoricProcessInstance> ended = node.bean(HistoryService.class).createHistoricProcessInstanceQuery()
                 .processInstanceIds(instances).finished().list();
-        assertThat(ended).hasSize(batch.size()).allSatisfy(p -> assertThat(p.getEndActivityId())
-                .as(p.getBusinessKey()).isEqualTo("done"));
+        Set<String> passedDone = node.bean(HistoryService.class).createHistoricActivityInstanceQuery()
+                .activityId("done").list().stream().map(a -> a.getProcessInstanceId()).collect(Collectors.toSet());
+        assertThat(ended).hasSize(batch.size()).allSatisfy(p -> {
+            assertThat(passedDone).as(p.getBusinessKey() + " reached done").contains(p.getId());
+            assertThat(p.getEndActivityId()).as(p.getBusinessKey() + " ended at").isIn("done", "EndEvent_Reminded",
+                    "EndEvent_Escalated");
+        });
 
         // no incident, no job left
         assertThat(jdbc.queryForObject("select count(*) from ACT_HI_INCIDENT", Integer.class)).as("incidents")

@@ -27,9 +27,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import fr.beta.guichet.provider.dockerhub.SandboxDockerHub;
-import fr.beta.guichet.provider.matomo.MatomoAccess;
-import fr.beta.guichet.provider.matomo.SandboxMatomo;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
+import fr.beta.guichet.provider.matomo.MatomoFakeApi;
 import fr.beta.guichet.provider.mattermost.SandboxMattermost;
 import fr.beta.guichet.provider.SandboxStore;
 import fr.beta.guichet.provider.ovh.DnsZoneClient;
@@ -66,8 +66,7 @@ class AllRequestTypesIT {
     @Autowired DnsZoneClient dns;
     @Autowired EmailDomainClient email;
     @Autowired SandboxStore sandboxStore;
-    @Autowired SandboxMatomo matomo;
-    @Autowired SandboxDockerHub dockerHub;
+    @Autowired ProviderTransports transports;
     @Autowired SandboxMattermost chat;
 
     @Test
@@ -122,9 +121,10 @@ class AllRequestTypesIT {
         assertThat(email.findAccount("beta.gouv.fr", "prenom.c" + u)).isPresent();
         assertThat(dns.findRecords("beta.gouv.fr", "dl" + u, null)).extracting(r -> r.fieldType().name())
                 .containsExactlyInAnyOrder("NS", "NS", "DS");
-        assertThat(matomo.users()).anyMatch(user -> user.email().equals("c" + u + "@example.org")
-                && user.access().containsValue(MatomoAccess.WRITE));
-        assertThat(dockerHub.invites()).anyMatch(i -> i.invitee().equals("c" + u) && i.team().equals("developers"));
+        assertThat(fake(MatomoFakeApi.class).users()).anyMatch(user -> user.email().equals("c" + u + "@example.org")
+                && user.access().containsValue("write"));
+        assertThat(fake(DockerHubFakeApi.class).invites())
+                .anyMatch(i -> i.invitee().equals("c" + u) && i.team().equals("developers"));
 
         String mailbox = referencesOf(alice).stream().filter(r -> r.startsWith("MEL")).findFirst().orElseThrow();
         String detail = alice.page("/mes-demandes/" + mailbox);
@@ -155,6 +155,11 @@ class AllRequestTypesIT {
         });
         assertThat(chat.threads()).filteredOn(t -> references(t.message(), referencesOf(alice)))
                 .hasSize(5).allMatch(t -> t.reactions().contains("white_check_mark"));
+    }
+
+    /** A provider's fake in sandbox mode, its state in this PostgreSQL database. */
+    private <F> F fake(Class<F> type) {
+        return transports.sandboxFakes().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
     }
 
     private static boolean references(String message, List<String> references) {

@@ -115,6 +115,11 @@ public class DockerHubApiClient implements DockerHubClient {
 
     @Override
     public boolean hasPendingInvite(String team, String invitee) {
+        return !pendingInvites(team, invitee).isEmpty();
+    }
+
+    /** The pending invitations of {@code invitee} (Docker ID or email) to {@code team}. */
+    private List<JsonNode> pendingInvites(String team, String invitee) {
         requireText(team, "team");
         requireText(invitee, "invitee");
         String path = "/v2/orgs/" + DockerHubApi.segment(organization) + "/invites";
@@ -129,13 +134,48 @@ public class DockerHubApiClient implements DockerHubClient {
             throw DockerHubApi.unavailable("GET", path,
                     response.status() + " answer has no list of invites");
         }
+        var found = new java.util.ArrayList<JsonNode>();
         for (JsonNode invite : invites) {
             if (invitee.equalsIgnoreCase(invite.path("invitee").asText())
                     && team.equalsIgnoreCase(invite.path("team").asText())) {
-                return true;
+                found.add(invite);
             }
         }
-        return false;
+        return found;
+    }
+
+    @Override
+    public void removeMember(String team, String dockerId) {
+        requireText(dockerId, "dockerId");
+        String path = groupPath(team) + "/members/" + DockerHubApi.segment(dockerId);
+        ProviderResponse response = api.call("DELETE", path, Map.of(), null);
+        if (response.isSuccess()) {
+            return;
+        }
+        int status = response.status();
+        // Docker Hub's answer for a non-member is not documented: read back. A team that is gone holds nobody.
+        if ((status == 400 || status == 404 || status == 409)
+                && (!teamExists(team) || !isMember(team, dockerId))) {
+            return;
+        }
+        throw api.writeFailure("DELETE", path, response);
+    }
+
+    @Override
+    public void cancelInvite(String team, String invitee) {
+        for (JsonNode invite : pendingInvites(team, invitee)) {
+            String id = invite.path("id").asText("");
+            if (id.isBlank()) {
+                throw DockerHubApi.unavailable("GET", "/v2/orgs/" + organization + "/invites",
+                        "an invitation has no id");
+            }
+            String path = "/v2/invites/" + DockerHubApi.segment(id);
+            ProviderResponse response = api.call("DELETE", path, Map.of(), null);
+            // 404: cancelled or accepted meanwhile
+            if (!response.isSuccess() && response.status() != 404) {
+                throw api.writeFailure("DELETE", path, response);
+            }
+        }
     }
 
     @Override

@@ -4,8 +4,8 @@ import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 
 /**
- * Teams (Docker Hub "groups") of the configured Docker Hub organization: {@link DockerHubApiClient} in live mode,
- * {@link SandboxDockerHub} in sandbox mode.
+ * Teams (Docker Hub "groups") of the configured Docker Hub organization: {@link DockerHubApiClient} in both modes
+ * (in sandbox mode its requests are answered by {@link DockerHubFakeApi}).
  * <p>
  * Docker IDs and team names are compared case-insensitively. Every method throws
  * {@link ProviderRejectedException} when Docker Hub refuses the request as asked (unknown team on a write, invalid
@@ -35,4 +35,18 @@ public interface DockerHubClient {
      * added nor invited again.
      */
     MembershipResult addMember(String team, String dockerId);
+
+    /**
+     * Takes {@code dockerId} out of {@code team} ({@code DELETE /v2/orgs/{org}/groups/{team}/members/{dockerId}}).
+     * Idempotent: someone who is not in the team, or a team that no longer exists, counts as done. Read back with
+     * {@link #isMember} (after {@link #teamExists}).
+     */
+    void removeMember(String team, String dockerId);
+
+    /**
+     * Cancels the pending invitation(s) of {@code invitee} (Docker ID or email) to join the organization in
+     * {@code team} ({@code DELETE /v2/invites/{id}}). Idempotent: no pending invitation counts as done. Read back
+     * with {@link #hasPendingInvite}.
+     */
+    void cancelInvite(String team, String invitee);
 }

@@ -1,36 +1,32 @@
 package fr.beta.guichet.provider.dockerhub;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import fr.beta.guichet.provider.ConnectHttpTransport;
-import fr.beta.guichet.provider.ConditionalOnProviderMode;
-import fr.beta.guichet.provider.ProviderMode;
+import fr.beta.guichet.provider.HttpTransport;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.provider.SandboxStore;
 
 /**
- * The {@link DockerHubClient} bean: {@link DockerHubApiClient} when {@code guichet.dockerhub.mode=live},
- * {@link SandboxDockerHub} otherwise. Beans are declared with their concrete types so that the sandbox can be
- * injected as such by the "Bac à sable" page and by tests.
- * <p>
- * The switch is {@link ConditionalOnProviderMode}.
+ * The {@link DockerHubClient} bean: {@link DockerHubApiClient} in both modes. Its transport is Camunda Connect when
+ * {@code guichet.dockerhub.mode=live} (the real credentials are then required at startup), and
+ * {@link DockerHubFakeApi} for the configured organization on the {@link SandboxStore} otherwise, reached with the
+ * sandbox's own identifier and token.
  */
 @Configuration(proxyBeanMethods = false)
 class DockerHubConfiguration {
 
-    static final String MODE = "guichet.dockerhub.mode";
-
     @Bean
-    @ConditionalOnProviderMode(provider = "dockerhub", mode = ProviderMode.LIVE)
-    DockerHubApiClient dockerHubApiClient(DockerHubProperties properties) {
+    DockerHubApiClient dockerHubClient(DockerHubProperties properties, ProviderTransports transports,
+            SandboxStore store, Clock clock) {
         properties.requireLiveCredentials();
-        var transport = new ConnectHttpTransport(DockerHubApiClient.PROVIDER, properties.connectTimeout(),
-                properties.readTimeout());
-        return new DockerHubApiClient(properties, transport);
-    }
-
-    @Bean
-    @ConditionalOnProviderMode(provider = "dockerhub", mode = ProviderMode.SANDBOX)
-    SandboxDockerHub sandboxDockerHub() {
-        return new SandboxDockerHub();
+        DockerHubProperties effective = properties.effective();
+        HttpTransport transport = transports.transport(DockerHubApiClient.PROVIDER, properties.mode(),
+                properties.connectTimeout(), properties.readTimeout(),
+                () -> new DockerHubFakeApi(store, effective.organization(), effective.identifier(),
+                        effective.secret(), clock));
+        return new DockerHubApiClient(effective, transport);
     }
 }

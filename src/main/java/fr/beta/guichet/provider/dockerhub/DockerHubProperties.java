@@ -13,7 +13,8 @@ import fr.beta.guichet.provider.ProviderMode;
 
 /**
  * Docker Hub settings ({@code guichet.dockerhub.*}). The secret comes from the environment; it is only required in
- * {@link ProviderMode#LIVE} mode, checked by {@link #requireLiveCredentials()}, and never printed.
+ * {@link ProviderMode#LIVE} mode, checked by {@link #requireLiveCredentials()}, and never printed. In sandbox mode
+ * the client talks to {@link DockerHubFakeApi} with credentials of its own ({@link #effective()}).
  *
  * @param mode           {@code sandbox} (default) or {@code live}
  * @param baseUrl        API root, default {@code https://hub.docker.com}
@@ -36,6 +37,11 @@ public record DockerHubProperties(
         @DurationMin(millis = 1) Duration readTimeout) {
 
     public static final URI DEFAULT_BASE_URL = URI.create("https://hub.docker.com");
+    /** Where the sandbox Docker Hub answers (in process: nothing is resolved or connected). */
+    public static final URI SANDBOX_BASE_URL = URI.create("https://hub.docker.sandbox.invalid");
+    /** The account and access token the sandbox Docker Hub accepts; not secrets. */
+    public static final String SANDBOX_IDENTIFIER = "guichet-sandbox";
+    public static final String SANDBOX_SECRET = "dckr_pat_sandbox";
 
     public DockerHubProperties {
         mode = mode == null ? ProviderMode.SANDBOX : mode;
@@ -54,18 +60,34 @@ public record DockerHubProperties(
         }
         var missing = new ArrayList<String>();
         if (!StringUtils.hasText(organization)) {
-            missing.add("guichet.dockerhub.organization");
+            missing.add("guichet.dockerhub.organization (DOCKERHUB_ORGANIZATION)");
         }
         if (!StringUtils.hasText(identifier)) {
-            missing.add("guichet.dockerhub.identifier");
+            missing.add("guichet.dockerhub.identifier (DOCKERHUB_IDENTIFIER)");
         }
         if (!StringUtils.hasText(secret)) {
-            missing.add("guichet.dockerhub.secret");
+            missing.add("guichet.dockerhub.secret (DOCKERHUB_TOKEN)");
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException(
                     "Docker Hub live mode needs credentials; missing: " + String.join(", ", missing));
         }
+    }
+
+    /**
+     * What the client uses: these settings in live mode; in sandbox mode the sandbox's own base URL, identifier and
+     * token, with the configured organization (required in both modes).
+     */
+    public DockerHubProperties effective() {
+        if (mode == ProviderMode.LIVE) {
+            return this;
+        }
+        if (!StringUtils.hasText(organization)) {
+            throw new IllegalStateException("Docker Hub needs an organization; missing: "
+                    + "guichet.dockerhub.organization (DOCKERHUB_ORGANIZATION)");
+        }
+        return new DockerHubProperties(mode, SANDBOX_BASE_URL, organization, SANDBOX_IDENTIFIER, SANDBOX_SECRET,
+                connectTimeout, readTimeout);
     }
 
     /** The secret is shown as set or missing, never printed. */

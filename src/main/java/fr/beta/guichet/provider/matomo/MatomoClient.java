@@ -6,7 +6,8 @@ import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 
 /**
- * The Matomo instance of beta.gouv.fr: {@link MatomoHttpClient} in live mode, {@link SandboxMatomo} in sandbox mode.
+ * The Matomo instance of beta.gouv.fr: {@link MatomoHttpClient}, in both modes (in sandbox mode its requests are
+ * answered by {@link MatomoFakeApi}).
  * <p>
  * Writes are not idempotent (Matomo refuses a second invitation of the same login and does not check that a site
  * URL is unique), so a delegate that may be retried reads first: {@link #userExists}, {@link #loginForEmail},
@@ -51,4 +52,17 @@ public interface MatomoClient {
 
     /** Gives {@code login} this role on the site, replacing the one it had ({@code UsersManager.setUserAccess}). */
     void setAccess(String login, MatomoAccess access, int siteId);
+
+    /**
+     * Takes every role on the site from {@code login} ({@code UsersManager.setUserAccess} with
+     * {@code access=noaccess}). Idempotent: a user without access, or without an account, counts as done. Read back
+     * with {@link #accessOf}.
+     */
+    void removeAccess(String login, int siteId);
+
+    /**
+     * Deletes the user, pending invitation included ({@code UsersManager.deleteUser}). Idempotent: an unknown login
+     * counts as done. Read back with {@link #userExists}.
+     */
+    void deleteUser(String login);
 }

@@ -1,34 +1,30 @@
 package fr.beta.guichet.provider.matomo;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import fr.beta.guichet.provider.ConnectHttpTransport;
-import fr.beta.guichet.provider.ConditionalOnProviderMode;
-import fr.beta.guichet.provider.ProviderMode;
+import fr.beta.guichet.provider.HttpTransport;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.provider.SandboxStore;
 
 /**
- * The {@link MatomoClient} bean: {@link MatomoHttpClient} when {@code guichet.matomo.mode=live}, {@link SandboxMatomo}
- * otherwise. Beans are declared with their concrete types so that the "Bac à sable" page and tests can inject the
- * sandbox as such.
- * <p>
- * The switch is {@link ConditionalOnProviderMode}.
+ * The {@link MatomoClient} bean: {@link MatomoHttpClient} in both modes. Its transport is Camunda Connect when
+ * {@code guichet.matomo.mode=live} (the real URL and token are then required at startup), and {@link MatomoFakeApi}
+ * on the {@link SandboxStore} otherwise, reached with the sandbox's own URL and token.
  */
 @Configuration(proxyBeanMethods = false)
 class MatomoConfiguration {
 
     @Bean
-    @ConditionalOnProviderMode(provider = "matomo", mode = ProviderMode.LIVE)
-    MatomoHttpClient matomoHttpClient(MatomoProperties properties) {
+    MatomoHttpClient matomoClient(MatomoProperties properties, ProviderTransports transports, SandboxStore store,
+            Clock clock) {
         properties.requireLiveCredentials();
-        var transport = new ConnectHttpTransport(MatomoHttpClient.PROVIDER, properties.connectTimeout(),
-                properties.readTimeout());
-        return new MatomoHttpClient(properties, transport);
-    }
-
-    @Bean
-    @ConditionalOnProviderMode(provider = "matomo", mode = ProviderMode.SANDBOX)
-    SandboxMatomo sandboxMatomo() {
-        return new SandboxMatomo();
+        MatomoProperties effective = properties.effective();
+        HttpTransport transport = transports.transport(MatomoHttpClient.PROVIDER, properties.mode(),
+                properties.connectTimeout(), properties.readTimeout(),
+                () -> new MatomoFakeApi(store, effective.token(), clock));
+        return new MatomoHttpClient(effective, transport);
     }
 }

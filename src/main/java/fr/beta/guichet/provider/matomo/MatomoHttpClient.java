@@ -17,7 +17,8 @@ import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 
 /**
- * {@link MatomoClient} on the live Matomo HTTP API, over {@link HttpTransport}.
+ * {@link MatomoClient} on the Matomo HTTP API, over {@link HttpTransport}: the live Matomo in live mode,
+ * {@link MatomoFakeApi} in sandbox mode.
  * <p>
  * Every call is {@code POST {baseUrl}/index.php} with a form-encoded body
  * {@code module=API&method=…&format=JSON}, the method's parameters, and {@code token_auth}. The token is only ever in
@@ -148,6 +149,22 @@ public class MatomoHttpClient implements MatomoClient {
         params.put("access", access.apiValue());
         params.put("idSites", Integer.toString(siteId));
         call("UsersManager.setUserAccess", params);
+    }
+
+    @Override
+    public void removeAccess(String login, int siteId) {
+        var params = new LinkedHashMap<String, String>();
+        params.put("userLogin", login);
+        params.put("access", "noaccess");
+        params.put("idSites", Integer.toString(siteId));
+        // Matomo removes nothing without complaint; a login it does not know has no access either
+        find("UsersManager.setUserAccess", params);
+    }
+
+    @Override
+    public void deleteUser(String login) {
+        // "User '%s' doesn't exist.": already deleted
+        find("UsersManager.deleteUser", Map.of("userLogin", login));
     }
 
     /** The answer of a successful call; a Matomo error is a {@link ProviderRejectedException}. */

@@ -12,9 +12,10 @@ import org.springframework.validation.annotation.Validated;
 import fr.beta.guichet.provider.ProviderMode;
 
 /**
- * Matomo settings ({@code guichet.matomo.*}). The token comes from the environment ({@code GUICHET_MATOMO_TOKEN});
- * base URL and token are only required in {@link ProviderMode#LIVE} mode, checked by
- * {@link #requireLiveCredentials()}.
+ * Matomo settings ({@code guichet.matomo.*}). The URL and the token come from the environment ({@code MATOMO_URL},
+ * {@code MATOMO_TOKEN}); they are only required in {@link ProviderMode#LIVE} mode, checked by
+ * {@link #requireLiveCredentials()}. In sandbox mode the client talks to {@link MatomoFakeApi} with a base URL and a
+ * token of its own ({@link #effective()}): configured credentials are never used there.
  *
  * @param mode           {@code sandbox} (default) or {@code live}
  * @param baseUrl        Matomo root, e.g. {@code https://stats.beta.gouv.fr}; the API is {@code {baseUrl}/index.php}
@@ -32,6 +33,11 @@ public record MatomoProperties(
         @DurationMin(millis = 1) Duration connectTimeout,
         @DurationMin(millis = 1) Duration readTimeout) {
 
+    /** Where the sandbox Matomo answers (in process: nothing is resolved or connected). */
+    public static final URI SANDBOX_BASE_URL = URI.create("https://matomo.sandbox.invalid");
+    /** The token the sandbox Matomo accepts; not a secret. */
+    public static final String SANDBOX_TOKEN = "sandbox-matomo-token";
+
     public MatomoProperties {
         mode = mode == null ? ProviderMode.SANDBOX : mode;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
@@ -48,14 +54,20 @@ public record MatomoProperties(
         }
         var missing = new ArrayList<String>();
         if (baseUrl == null || !StringUtils.hasText(baseUrl.getHost())) {
-            missing.add("guichet.matomo.base-url (GUICHET_MATOMO_BASE_URL)");
+            missing.add("guichet.matomo.base-url (MATOMO_URL)");
         }
         if (!StringUtils.hasText(token)) {
-            missing.add("guichet.matomo.token (GUICHET_MATOMO_TOKEN)");
+            missing.add("guichet.matomo.token (MATOMO_TOKEN)");
         }
         if (!missing.isEmpty()) {
             throw new IllegalStateException("Matomo live mode needs settings; missing: " + String.join(", ", missing));
         }
+    }
+
+    /** What the client uses: these settings in live mode, the sandbox's own URL and token in sandbox mode. */
+    public MatomoProperties effective() {
+        return mode == ProviderMode.LIVE ? this
+                : new MatomoProperties(mode, SANDBOX_BASE_URL, SANDBOX_TOKEN, connectTimeout, readTimeout);
     }
 
     /** The token is shown as set or missing, never printed. */

@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -383,6 +385,56 @@ class DockerHubApiClientTests {
         assertThat(properties.toString()).doesNotContain(SECRET).contains("secret=(set)")
                 .contains("baseUrl=https://hub.docker.com");
         assertThat(client.toString()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void removeMemberDeletesTheMembershipAndA404ForANonMemberIsDone() {
+        server.stubFor(delete(urlEqualTo(MEMBERS + "/jeanne")).willReturn(aResponse().withStatus(204)));
+        server.stubFor(delete(urlEqualTo(MEMBERS + "/paul")).willReturn(error(404, "not found")));
+        server.stubFor(get(urlEqualTo(DEVELOPERS)).willReturn(okJson(group("developers"))));
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(okJson(members(null, "totakoko"))));
+
+        client.removeMember("developers", "jeanne");
+        client.removeMember("developers", "paul");
+
+        server.verify(1, deleteRequestedFor(urlEqualTo(MEMBERS + "/jeanne"))
+                .withHeader("Authorization", equalTo("Bearer " + TOKEN)));
+    }
+
+    @Test
+    void removeMemberRefusedForSomeoneStillInTheTeamIsRejectedAndPermissionDeniedIsUnavailable() {
+        server.stubFor(delete(urlEqualTo(MEMBERS + "/totakoko")).willReturn(error(409, "last owner")));
+        server.stubFor(delete(urlEqualTo(MEMBERS + "/paul")).willReturn(error(403, "permission denied")));
+        server.stubFor(get(urlEqualTo(DEVELOPERS)).willReturn(okJson(group("developers"))));
+        server.stubFor(get(urlPathEqualTo(MEMBERS)).willReturn(okJson(members(null, "totakoko"))));
+
+        assertThatThrownBy(() -> client.removeMember("developers", "totakoko"))
+                .isInstanceOf(ProviderRejectedException.class).hasMessageContaining("409 last owner");
+        assertThatThrownBy(() -> client.removeMember("developers", "paul"))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("403");
+    }
+
+    @Test
+    void cancelInviteDeletesEveryPendingInvitationOfThatInviteeToThatTeam() {
+        server.stubFor(get(urlEqualTo(INVITES)).willReturn(okJson("{\"data\":[" + invite("jeanne", "developers")
+                + "," + invite("jeanne", "owners").replace("e36eeb2b", "0f00") + "]}")));
+        server.stubFor(delete(urlEqualTo("/v2/invites/e36eeb2b")).willReturn(aResponse().withStatus(204)));
+
+        client.cancelInvite("developers", "Jeanne");
+        client.cancelInvite("developers", "paul");
+
+        server.verify(1, deleteRequestedFor(urlEqualTo("/v2/invites/e36eeb2b")));
+        server.verify(0, deleteRequestedFor(urlEqualTo("/v2/invites/0f00")));
+    }
+
+    @Test
+    void cancelInviteServerErrorIsUnavailable() {
+        server.stubFor(get(urlEqualTo(INVITES)).willReturn(okJson("{\"data\":[" + invite("jeanne", "developers")
+                + "]}")));
+        server.stubFor(delete(urlEqualTo("/v2/invites/e36eeb2b")).willReturn(error(500, "oops")));
+
+        assertThatThrownBy(() -> client.cancelInvite("developers", "jeanne"))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("500");
     }
 
     private void stubRefusedAddAndBulkAnswer(String invitee, String status) {

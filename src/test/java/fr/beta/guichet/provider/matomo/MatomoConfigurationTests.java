@@ -2,28 +2,51 @@ package fr.beta.guichet.provider.matomo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import fr.beta.guichet.provider.InMemorySandboxStore;
+import fr.beta.guichet.provider.ProviderTransports;
+import fr.beta.guichet.provider.SandboxStore;
 
 class MatomoConfigurationTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(MatomoProperties.class)
-    static class Properties {
+    @Import(ProviderTransports.class)
+    static class Wiring {
+        @Bean
+        SandboxStore store() {
+            return new InMemorySandboxStore();
+        }
+
+        @Bean
+        Clock clock() {
+            return Clock.systemUTC();
+        }
     }
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
-            .withUserConfiguration(Properties.class, MatomoConfiguration.class);
+            .withUserConfiguration(Wiring.class, MatomoConfiguration.class);
 
     @Test
-    void sandboxWhenModeIsMissingOrEmpty() {
-        context.run(ctx -> assertThat(ctx).getBean(MatomoClient.class).isInstanceOf(SandboxMatomo.class));
-        context.withPropertyValues("guichet.matomo.mode=").run(ctx -> assertThat(ctx)
-                .getBean(MatomoClient.class).isInstanceOf(SandboxMatomo.class));
-        context.withPropertyValues("guichet.matomo.mode=Sandbox").run(ctx -> assertThat(ctx)
-                .getBean(MatomoClient.class).isInstanceOf(SandboxMatomo.class));
+    void sandboxWhenModeIsMissingOrEmptyTheLiveClientOnTheFakeWithItsOwnToken() {
+        for (String mode : new String[] {"guichet.matomo.other=x", "guichet.matomo.mode=", "guichet.matomo.mode=Sandbox"}) {
+            context.withPropertyValues(mode, "guichet.matomo.token=configured-but-unused").run(ctx -> {
+                assertThat(ctx).getBean(MatomoClient.class).isInstanceOf(MatomoHttpClient.class);
+                assertThat(ctx.getBean(ProviderTransports.class).sandboxFakes())
+                        .singleElement().isInstanceOf(MatomoFakeApi.class);
+                // the client reaches the fake with the sandbox's token: the configured one is never sent
+                MatomoClient matomo = ctx.getBean(MatomoClient.class);
+                assertThat(matomo.userExists(MatomoFakeApi.SEED_LOGIN)).isTrue();
+            });
+        }
     }
 
     @Test
@@ -32,16 +55,16 @@ class MatomoConfigurationTests {
                 "guichet.matomo.token=t0k3n")
                 .run(ctx -> {
                     assertThat(ctx).getBean(MatomoClient.class).isInstanceOf(MatomoHttpClient.class);
-                    assertThat(ctx).doesNotHaveBean(SandboxMatomo.class);
+                    assertThat(ctx.getBean(ProviderTransports.class).sandboxFakes()).isEmpty();
                 });
     }
 
     @Test
-    void liveModeWithoutTokenFailsAtStartupWithoutPrintingSecrets() {
+    void liveModeWithoutTokenFailsAtStartupNamingTheVariableWithoutPrintingSecrets() {
         context.withPropertyValues("guichet.matomo.mode=live", "guichet.matomo.base-url=https://stats.beta.gouv.fr")
                 .run(ctx -> assertThat(ctx).hasFailed().getFailure()
                         .rootCause()
                         .hasMessageContaining("Matomo live mode needs settings")
-                        .hasMessageContaining("GUICHET_MATOMO_TOKEN"));
+                        .hasMessageContaining("MATOMO_TOKEN"));
     }
 }

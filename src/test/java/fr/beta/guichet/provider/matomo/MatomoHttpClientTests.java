@@ -283,6 +283,34 @@ class MatomoHttpClientTests {
     }
 
     @Test
+    void removeAccessSendsNoaccessForTheSiteAndAnUnknownUserIsDone() {
+        stub("UsersManager.setUserAccess", matomoError("User 'jean.dupont' doesn't exist."));
+
+        client.removeAccess("jean.dupont", 3);
+
+        assertThat(form(onlyRequest())).containsEntry("userLogin", "jean.dupont").containsEntry("access", "noaccess")
+                .containsEntry("idSites", "3");
+    }
+
+    @Test
+    void deleteUserRefusedByMatomoIsARejectionWithItsMessage() {
+        stub("UsersManager.deleteUser", matomoError("Deleting this user is not possible because it is the only user"
+                + " with Super User access."));
+
+        assertThatThrownBy(() -> client.deleteUser("jean.dupont"))
+                .isInstanceOf(ProviderRejectedException.class).hasMessageContaining("only user with Super User");
+        assertThat(form(onlyRequest())).containsEntry("method", "UsersManager.deleteUser")
+                .containsEntry("userLogin", "jean.dupont");
+    }
+
+    @Test
+    void deleteUserOfAnUnknownLoginIsDone() {
+        stub("UsersManager.deleteUser", matomoError("L'utilisateur 'jean.dupont' est inexistant."));
+
+        client.deleteUser("jean.dupont");
+    }
+
+    @Test
     void liveClientNeedsBaseUrlAndToken() {
         var properties = new MatomoProperties(ProviderMode.LIVE, null, " ", null, null);
         var transport = new ConnectHttpTransport("matomo", Duration.ofSeconds(1), Duration.ofSeconds(1));

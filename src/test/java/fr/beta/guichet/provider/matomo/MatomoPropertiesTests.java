@@ -30,7 +30,7 @@ class MatomoPropertiesTests {
 
         assertThatThrownBy(properties::requireLiveCredentials)
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("Matomo live mode needs settings; missing: guichet.matomo.token (GUICHET_MATOMO_TOKEN)");
+                .hasMessage("Matomo live mode needs settings; missing: guichet.matomo.token (MATOMO_TOKEN)");
     }
 
     @Test
@@ -40,5 +40,17 @@ class MatomoPropertiesTests {
 
         assertThat(properties.toString()).doesNotContain("theSecretToken")
                 .contains("token=(set)", "mode=LIVE", "https://stats.beta.gouv.fr");
+    }
+
+    @Test
+    void sandboxModeUsesItsOwnUrlAndTokenLiveModeTheConfiguredOnes() {
+        var sandbox = new MatomoProperties(ProviderMode.SANDBOX, URI.create("https://stats.beta.gouv.fr"), "real",
+                null, null).effective();
+        assertThat(sandbox.baseUrl()).isEqualTo(MatomoProperties.SANDBOX_BASE_URL);
+        assertThat(sandbox.token()).isEqualTo(MatomoProperties.SANDBOX_TOKEN);
+
+        var live = new MatomoProperties(ProviderMode.LIVE, URI.create("https://stats.beta.gouv.fr"), "real", null,
+                null);
+        assertThat(live.effective()).isSameAs(live);
     }
 }
