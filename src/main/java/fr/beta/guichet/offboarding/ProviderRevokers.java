@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.grants.AccessGrant;
 import fr.beta.guichet.grants.AccessRevoker;
-import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.dockerhub.DockerHubClient;
 import fr.beta.guichet.provider.matomo.MatomoClient;
 import fr.beta.guichet.provider.ovh.EmailDomainClient;
@@ -18,12 +17,6 @@ import fr.beta.guichet.provider.ovh.EmailDomainClient;
 final class ProviderRevokers {
 
     private ProviderRevokers() {
-    }
-
-    /** Until a provider client offers the operation, its revocation goes to the group by hand. */
-    static ProviderRejectedException byHand(String provider) {
-        return new ProviderRejectedException(provider,
-                "Retrait automatique pas encore disponible chez ce fournisseur : à faire à la main.");
     }
 
     /** {@code mailbox}: {@code <domain> <accountName>}. Deleted after the grace period (README « Départs »). */
@@ -100,7 +93,12 @@ final class ProviderRevokers {
 
         @Override
         public void revoke(AccessGrant grant) {
-            throw byHand("matomo");
+            String[] f = grant.providerFields();
+            Optional<String> login = matomo.loginForEmail(f[0]);
+            Optional<Integer> site = matomo.siteIdForUrl(f[1]);
+            if (login.isPresent() && site.isPresent()) {
+                matomo.removeAccess(login.get(), site.get());
+            }
         }
 
         @Override
@@ -128,7 +126,12 @@ final class ProviderRevokers {
 
         @Override
         public void revoke(AccessGrant grant) {
-            throw byHand("dockerhub");
+            String[] f = grant.providerFields();
+            if (!dockerHub.teamExists(f[0])) {
+                return;
+            }
+            dockerHub.removeMember(f[0], f[1]);
+            dockerHub.cancelInvite(f[0], f[1]);
         }
 
         @Override

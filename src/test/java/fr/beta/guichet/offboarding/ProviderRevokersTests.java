@@ -15,6 +15,9 @@ import fr.beta.guichet.grants.AccessGrant;
 import fr.beta.guichet.grants.AccessRevoker;
 import fr.beta.guichet.grants.AccessRevokers;
 import fr.beta.guichet.grants.GrantState;
+import fr.beta.guichet.provider.dockerhub.DockerHubClient;
+import fr.beta.guichet.provider.matomo.MatomoAccess;
+import fr.beta.guichet.provider.matomo.MatomoClient;
 import fr.beta.guichet.provider.ovh.EmailDomainClient;
 import fr.beta.guichet.support.GuichetSpringTest;
 
@@ -26,8 +29,30 @@ import fr.beta.guichet.support.GuichetSpringTest;
 class ProviderRevokersTests {
 
     @Autowired AccessRevokers revokers;
+    @Autowired DockerHubClient dockerHub;
+    @Autowired MatomoClient matomo;
     @Autowired EmailDomainClient email;
     @Value("${guichet.mailbox.domain}") String domain;
+
+    @Test
+    void dockerHubMemberRemovedFromTheTeam() {
+        String id = "gone" + suffix();
+        dockerHub.addMember("developers", id);
+        revokeTwiceAndReadBack(grant("dockerhub", "developers " + id));
+        assertThat(dockerHub.isMember("developers", id)).isFalse();
+        assertThat(dockerHub.hasPendingInvite("developers", id)).isFalse();
+    }
+
+    @Test
+    void matomoAccessRemoved() {
+        String person = "p" + suffix() + "@example.org";
+        String url = "https://site-" + suffix() + ".beta.gouv.fr";
+        int site = matomo.addSite("Site", url);
+        matomo.inviteUser(person, person, site);
+        matomo.setAccess(person, MatomoAccess.WRITE, site);
+        revokeTwiceAndReadBack(grant("matomo", person + " " + url));
+        assertThat(matomo.accessOf(person, site)).isEmpty();
+    }
 
     @Test
     void redirectionAndMailboxDeletedAtOvh() {
