@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.lifecycle.Execution;
+import fr.beta.guichet.lifecycle.GrantSpec;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.dockerhub.DockerHubClient;
 
@@ -49,6 +50,14 @@ class DockerHubRequestType implements RequestType<DockerHubRequest> {
     @Override
     public String describe(DockerHubRequest request) {
         return "Docker ID %s dans l'équipe %s pour %s".formatted(request.dockerId(), request.team(), request.startup());
+    }
+
+    /** The form names a Docker ID, no email: the requester is the beneficiary. Member or invited alike. */
+    @Override
+    public Optional<GrantSpec> grantOf(DockerHubRequest request) {
+        return Optional.of(new GrantSpec(null, "dockerhub",
+                "équipe %s (Docker ID %s)".formatted(request.team(), request.dockerId()),
+                request.team() + " " + request.dockerId(), "membre"));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package fr.beta.guichet.lifecycle;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -14,16 +16,24 @@ class NotifyDoneDelegate implements JavaDelegate {
     private final LifecycleContext context;
     private final RequesterMail mail;
     private final AccessHolders holders;
+    private final List<RequestDoneHook> doneHooks;
 
-    NotifyDoneDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail, AccessHolders holders) {
+    NotifyDoneDelegate(RequestThread thread, LifecycleContext context, RequesterMail mail, AccessHolders holders,
+            List<RequestDoneHook> doneHooks) {
         this.thread = thread;
         this.context = context;
         this.mail = mail;
         this.holders = holders;
+        this.doneHooks = doneHooks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        if (!doneHooks.isEmpty()) {
+            RequestType<?> type = context.type(execution);
+            Record request = RequestData.read(execution, type.requestClass());
+            doneHooks.forEach(hook -> hook.requestDone(execution, type, request));
+        }
         thread.markDone(execution);
         thread.reply(execution, "done", "chat.done", holders.mention(RequestVariables.EXECUTOR.get(execution)),
                 holders.mention(RequestVariables.REQUESTER.get(execution)));

@@ -53,6 +53,14 @@ public interface RequestType<R extends Record> {
         return execute(request, reference);
     }
 
+    /**
+     * The access this request gave a person once done, for the access registry; empty for requests that give no
+     * personal access (a subdomain).
+     */
+    default Optional<GrantSpec> grantOf(R request) {
+        return Optional.empty();
+    }
+
     /** A failed business check: the form field it concerns (or {@code null}) and the French message. */
     record CheckFailure(String field, String message) {
     }

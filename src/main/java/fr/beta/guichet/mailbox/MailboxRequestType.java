@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.lifecycle.Execution;
+import fr.beta.guichet.lifecycle.GrantSpec;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ovh.EmailDomainClient;
@@ -62,6 +63,15 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
         return request.kind() == MailboxKind.MAILBOX
                 ? "Boîte mail %s pour %s".formatted(address(request), request.startup())
                 : "Redirection %s → %s pour %s".formatted(address(request), request.redirectTo(), request.startup());
+    }
+
+    @Override
+    public Optional<GrantSpec> grantOf(MailboxRequest request) {
+        String address = address(request);
+        return Optional.of(request.kind() == MailboxKind.MAILBOX
+                ? new GrantSpec(address, "mailbox", address, properties.domain() + " " + request.localPart(), "boîte")
+                : new GrantSpec(address, "redirection", address + " → " + request.redirectTo(),
+                        properties.domain() + " " + address + " " + request.redirectTo(), "redirection"));
     }
 
     @Override

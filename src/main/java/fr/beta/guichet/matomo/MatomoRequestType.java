@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.lifecycle.Execution;
+import fr.beta.guichet.lifecycle.GrantSpec;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.matomo.MatomoClient;
@@ -52,6 +53,14 @@ class MatomoRequestType implements RequestType<MatomoRequest> {
     public String describe(MatomoRequest request) {
         return "Accès %s à %s (%s) pour %s, %s".formatted(request.access().apiValue(), request.siteName(),
                 request.siteUrl(), request.email(), request.startup());
+    }
+
+    /** Matomo's login and site id are looked up again at revocation: the grant names the email and the URL. */
+    @Override
+    public Optional<GrantSpec> grantOf(MatomoRequest request) {
+        return Optional.of(new GrantSpec(request.email(), "matomo",
+                "%s (%s)".formatted(request.siteName(), request.siteUrl()),
+                request.email() + " " + request.siteUrl(), request.access().apiValue()));
     }
 
     @Override

@@ -1,0 +1,143 @@
+package fr.beta.guichet.offboarding;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import fr.beta.guichet.grants.AccessGrant;
+import fr.beta.guichet.grants.AccessRevoker;
+import fr.beta.guichet.provider.dockerhub.DockerHubClient;
+import fr.beta.guichet.provider.matomo.MatomoClient;
+import fr.beta.guichet.provider.ovh.EmailDomainClient;
+
+/**
+ * The adapters of the revocation port onto the provider clients. Each reads the grant's provider identifier as its
+ * request type wrote it ({@code RequestType#grantOf}) or as an admin registered it ({@code RegistrableKind}).
+ */
+final class ProviderRevokers {
+
+    private ProviderRevokers() {
+    }
+
+    /** {@code mailbox}: {@code <domain> <accountName>}. Deleted after the grace period (README « Départs »). */
+    @Component
+    static class Mailbox implements AccessRevoker {
+        private final EmailDomainClient email;
+
+        Mailbox(EmailDomainClient email) {
+            this.email = email;
+        }
+
+        @Override
+        public String kind() {
+            return "mailbox";
+        }
+
+        @Override
+        public void revoke(AccessGrant grant) {
+            String[] f = grant.providerFields();
+            email.removeAccount(f[0], f[1]);
+        }
+
+        @Override
+        public boolean isGone(AccessGrant grant) {
+            String[] f = grant.providerFields();
+            return email.findAccount(f[0], f[1]).isEmpty();
+        }
+    }
+
+    /** {@code redirection}: {@code <domain> <from> <to>}. */
+    @Component
+    static class Redirection implements AccessRevoker {
+        private final EmailDomainClient email;
+
+        Redirection(EmailDomainClient email) {
+            this.email = email;
+        }
+
+        @Override
+        public String kind() {
+            return "redirection";
+        }
+
+        @Override
+        public void revoke(AccessGrant grant) {
+            String[] f = grant.providerFields();
+            email.removeRedirection(f[0], f[1], f[2]);
+        }
+
+        @Override
+        public boolean isGone(AccessGrant grant) {
+            String[] f = grant.providerFields();
+            return email.findRedirections(f[0], f[1], f[2]).isEmpty();
+        }
+    }
+
+    /**
+     * {@code matomo}: {@code <email> <site URL>}; the login and the site id are looked up at the time (a person
+     * without a Matomo login, or a site no longer tracked, has no access). The user is not deleted once without
+     * access: a Matomo user with no site sees nothing, and deleting would lose what others shared with them.
+     */
+    @Component
+    static class Matomo implements AccessRevoker {
+        private final MatomoClient matomo;
+
+        Matomo(MatomoClient matomo) {
+            this.matomo = matomo;
+        }
+
+        @Override
+        public String kind() {
+            return "matomo";
+        }
+
+        @Override
+        public void revoke(AccessGrant grant) {
+            String[] f = grant.providerFields();
+            Optional<String> login = matomo.loginForEmail(f[0]);
+            Optional<Integer> site = matomo.siteIdForUrl(f[1]);
+            if (login.isPresent() && site.isPresent()) {
+                matomo.removeAccess(login.get(), site.get());
+            }
+        }
+
+        @Override
+        public boolean isGone(AccessGrant grant) {
+            String[] f = grant.providerFields();
+            Optional<String> login = matomo.loginForEmail(f[0]);
+            Optional<Integer> site = matomo.siteIdForUrl(f[1]);
+            return login.isEmpty() || site.isEmpty() || matomo.accessOf(login.get(), site.get()).isEmpty();
+        }
+    }
+
+    /** {@code dockerhub}: {@code <team> <dockerId>}; a member is removed from the team, a pending invitation cancelled. */
+    @Component
+    static class DockerHub implements AccessRevoker {
+        private final DockerHubClient dockerHub;
+
+        DockerHub(DockerHubClient dockerHub) {
+            this.dockerHub = dockerHub;
+        }
+
+        @Override
+        public String kind() {
+            return "dockerhub";
+        }
+
+        @Override
+        public void revoke(AccessGrant grant) {
+            String[] f = grant.providerFields();
+            if (!dockerHub.teamExists(f[0])) {
+                return;
+            }
+            dockerHub.removeMember(f[0], f[1]);
+            dockerHub.cancelInvite(f[0], f[1]);
+        }
+
+        @Override
+        public boolean isGone(AccessGrant grant) {
+            String[] f = grant.providerFields();
+            return !dockerHub.teamExists(f[0]) || (!dockerHub.isMember(f[0], f[1]) && !dockerHub.hasPendingInvite(f[0], f[1]));
+        }
+    }
+}
