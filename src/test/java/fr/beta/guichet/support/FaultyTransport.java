@@ -22,6 +22,9 @@ import fr.beta.guichet.provider.ProviderUnavailableException;
  */
 public class FaultyTransport implements HttpTransportDecorator {
 
+    /** The status recorded for a call whose answer never came (a timeout, a reset connection). */
+    public static final int NO_ANSWER = -1;
+
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Call> calls = new CopyOnWriteArrayList<>();
 
@@ -70,10 +73,19 @@ public class FaultyTransport implements HttpTransportDecorator {
             public ProviderResponse send(String method, String url, Map<String, String> headers, String body) {
                 var request = new ProviderRequest(method, url, headers, body);
                 Rule rule = take(transport.provider(), request);
-                ProviderResponse response = rule == null ? transport.send(method, url, headers, body)
-                        : rule.apply(transport, request);
-                calls.add(new Call(transport.provider(), request, response.status(), rule != null));
-                return response;
+                if (rule == null) {
+                    ProviderResponse response = transport.send(method, url, headers, body);
+                    calls.add(new Call(transport.provider(), request, response.status(), false));
+                    return response;
+                }
+                try {
+                    ProviderResponse response = rule.apply(transport, request);
+                    calls.add(new Call(transport.provider(), request, response.status(), true));
+                    return response;
+                } catch (RuntimeException answerLost) {
+                    calls.add(new Call(transport.provider(), request, NO_ANSWER, true));
+                    throw answerLost;
+                }
             }
         };
     }
