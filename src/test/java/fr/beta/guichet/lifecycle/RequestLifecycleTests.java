@@ -335,7 +335,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
         assertThat(jobs.timer(pi.getId(), LifecycleElements.QUESTION_EXPIRED_TIMER)).isNotNull();
         assertThat(readModel.request(pi.getId()).orElseThrow().status()).isEqualTo(RequestStatus.QUESTION);
         assertThat(replies(pi)).anySatisfy(m -> assertThat(m)
-                .contains("@" + firstHolder() + " demande une précision à @" + REQUESTER)
+                .contains(chat().mention(firstHolder()) + " demande une précision à " + chat().mention(REQUESTER))
                 .contains("Quelle cible exactement ?"));
 
         dialogue.answer(pi.getId(), REQUESTER, "La cible est bien celle indiquée.");
@@ -404,7 +404,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
         clockAt("2026-03-06T10:00");
         jobs.runDueJobs(pi.getId());
         assertThat(pi).isWaitingAt(LifecycleElements.ANSWER_QUESTION);
-        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("@" + REQUESTER)
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains(chat().mention(REQUESTER))
                 .contains("attend toujours votre réponse").contains("17/03/2026 10:00"));
         assertThat(dialogue.of(pi.getId()).reminded()).isTrue();
 
