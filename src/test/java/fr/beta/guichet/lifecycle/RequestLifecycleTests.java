@@ -457,7 +457,9 @@ public abstract class RequestLifecycleTests<R extends Record> {
         assertThat(data.getValue(type().requestClass())).isEqualTo(corrected);
         assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.DESCRIPTION.name()))
                 .isEqualTo(type().describe(corrected));
-        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("Demande corrigée : " + type().describe(corrected)));
+        // typed text reaches the chat inert: links broken by a zero-width space, markup escaped
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m.replace("\u200B", "").replace("\\", ""))
+                .contains("Demande corrigée : " + type().describe(corrected)));
     }
 
     @Test
