@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
@@ -30,16 +29,8 @@ import fr.beta.guichet.support.JobDriver;
  * the database), faults injected by {@link FaultyTransport}; plus invite vs add and the team created once.
  */
 @GuichetSpringTest
-@Import({ JobDriver.class, SentryProcessTests.Faults.class })
+@Import(JobDriver.class)
 class SentryProcessTests extends RequestLifecycleTests<SentryRequest> {
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Faults {
-        @Bean
-        FaultyTransport faultyTransport() {
-            return new FaultyTransport();
-        }
-    }
 
     @Autowired SentryRequestType sentryRequests;
     @Autowired SentryClient sentry;
