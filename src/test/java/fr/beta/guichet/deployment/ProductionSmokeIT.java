@@ -124,8 +124,8 @@ class ProductionSmokeIT {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(person.page("/mes-demandes/" + reference))
                     .contains("Traitée par " + holder));
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(fakes.chatMessages())
-                    .anySatisfy(m -> assertThat(m).contains(reference).contains("@" + requester))
-                    .anySatisfy(m -> assertThat(m).contains("@" + holder + " prend la demande")));
+                    .anySatisfy(m -> assertThat(m).contains(reference).contains(requester))
+                    .anySatisfy(m -> assertThat(m).contains(holder + " prend la demande")));
 
             // health, as the container and a load balancer ask it
             assertThat(health(port, "/actuator/health").path("status").asText()).isEqualTo("UP");

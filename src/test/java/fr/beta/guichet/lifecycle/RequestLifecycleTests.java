@@ -344,7 +344,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
         assertThat(task(pi)).as("back to the admin who asked").isAssignedTo(firstHolder());
         assertThat(jobs.timer(pi.getId(), LifecycleElements.REMINDER_TIMER)).as("clocks restarted").isNotNull();
         assertThat(jobs.timer(pi.getId(), LifecycleElements.ESCALATION_TIMER)).isNotNull();
-        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("Réponse de @" + REQUESTER)
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("Réponse de " + chat().mention(REQUESTER))
                 .contains("La cible est bien celle indiquée."));
         assertThat(dialogue.exchanges(pi.getId())).singleElement().satisfies(e -> {
             assertThat(e.question()).isEqualTo("Quelle cible exactement ?");
@@ -416,7 +416,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
         assertThat(pi).isEnded();
         assertThat(historicEnd(pi)).isEqualTo(LifecycleElements.CANCELLED);
         assertThat(readModel.request(pi.getId()).orElseThrow().status()).isEqualTo(RequestStatus.UNANSWERED);
-        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("annulée sans réponse de @" + REQUESTER));
+        assertThat(replies(pi)).anySatisfy(m -> assertThat(m).contains("annulée sans réponse de " + chat().mention(REQUESTER)));
         assertThatThrownBy(() -> dialogue.answer(pi.getId(), REQUESTER, "Trop tard"))
                 .isInstanceOf(TaskActionException.class).hasMessage("dialogue.error.notWaiting");
     }
