@@ -9,7 +9,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -61,7 +60,7 @@ final class SharedSandboxes {
 
     private final WriteCounter writeCounter = new WriteCounter();
     /** Reads the chat's threads (from the shared database) through the first node started. */
-    private volatile java.util.function.Supplier<List<ChatThread>> chatThreads;
+    private final List<ConfigurableApplicationContext> nodes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** @param emailDelay unused since OVH moved to the seam: the nodes' {@code guichet.ovh.sandbox-email-delay} */
     SharedSandboxes(Duration emailDelay) {
@@ -117,9 +116,14 @@ final class SharedSandboxes {
         return key.startsWith(REACT) || key.startsWith(CHAT);
     }
 
-    /** The chat's threads, as the nodes' shared database holds them. */
+    /**
+     * The chat's threads, as the nodes' shared database holds them, read through a node still running (a node
+     * "crashed" by a test has lost its database).
+     */
     List<ChatThread> chatThreads() {
-        return chatThreads.get();
+        var node = nodes.stream().filter(ConfigurableApplicationContext::isActive).reduce((first, last) -> last)
+                .orElseThrow(() -> new IllegalStateException("no node running"));
+        return new ChatProbe(node.getBean(ProviderTransports.class), node.getBean(ChatIdentities.class)).threads();
     }
 
     void slowWrites(long millis) {
@@ -155,13 +159,7 @@ final class SharedSandboxes {
             context.getBeanFactory().registerSingleton("sharedSandboxesWriteCounter", writeCounter());
             context.getBeanFactory().registerSingleton("sharedSandboxesMatomoDockerHubWrites", writeCounter);
             context.getBeanFactory().registerSingleton("countingChatWrites", new CountingChatWrites());
-            context.addApplicationListener(event -> {
-                if (event instanceof ContextRefreshedEvent refreshed && chatThreads == null) {
-                    var probe = new ChatProbe(refreshed.getApplicationContext().getBean(ProviderTransports.class),
-                            refreshed.getApplicationContext().getBean(ChatIdentities.class));
-                    chatThreads = probe::threads;
-                }
-            });
+            nodes.add(context);
             context.getBeanFactory().registerSingleton("sharedSandboxesSeamWrites", seamWrites);
             addSwaps(context, node);
         };
