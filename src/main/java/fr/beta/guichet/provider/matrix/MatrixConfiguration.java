@@ -26,7 +26,7 @@ class MatrixConfiguration {
     @Order(2)
     MatrixChannel matrixChannel(MatrixProperties properties, ProviderTransports transports, SandboxStore store,
             Clock clock) {
-        var effective = properties.effective();
+        var effective = properties.requireLiveSettings().effective();
         var transport = transports.transport(MatrixChannel.PROVIDER, properties.mode(), properties.connectTimeout(),
                 properties.readTimeout(), () -> new MatrixFakeApi(store, effective, clock));
         return new MatrixChannel(effective, transport);

@@ -38,11 +38,18 @@ public record MatrixProperties(
     public static final String SANDBOX_TOKEN = "sandbox-matrix-access-token";
     public static final String SANDBOX_ROOM_ID = "!guichet-ops:sandbox.invalid";
 
-    /** A live mode missing a setting fails at binding, at startup, naming the variable to set. */
     public MatrixProperties {
         mode = mode == null ? ProviderMode.SANDBOX : mode;
         connectTimeout = connectTimeout == null ? Duration.ofSeconds(5) : connectTimeout;
         readTimeout = readTimeout == null ? Duration.ofSeconds(15) : readTimeout;
+    }
+
+    /**
+     * A live mode missing a setting fails at startup, naming the variable to set — only when the chat is Matrix
+     * ({@code GUICHET_CHAT=matrix|both}): the properties are bound whatever the chat, and a Mattermost-only
+     * deployment needs no Matrix variable.
+     */
+    public MatrixProperties requireLiveSettings() {
         if (mode == ProviderMode.LIVE) {
             var missing = new ArrayList<String>();
             if (homeserverUrl == null || homeserverUrl.toString().isBlank()) {
@@ -58,6 +65,7 @@ public record MatrixProperties(
                 throw new IllegalArgumentException("guichet.matrix.mode=live requires " + String.join(", ", missing));
             }
         }
+        return this;
     }
 
     /** As configured in live mode; the sandbox's own URL, token and room in sandbox mode. */

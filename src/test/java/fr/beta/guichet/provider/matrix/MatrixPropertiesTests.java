@@ -21,11 +21,18 @@ class MatrixPropertiesTests {
 
     @Test
     void liveModeNamesEachMissingVariable() {
-        assertThatThrownBy(() -> new MatrixProperties(ProviderMode.LIVE, null, " ", null, null, null))
+        assertThatThrownBy(() -> new MatrixProperties(ProviderMode.LIVE, null, " ", null, null, null).requireLiveSettings())
                 .hasMessageContaining("MATRIX_HOMESERVER_URL").hasMessageContaining("MATRIX_ACCESS_TOKEN")
                 .hasMessageContaining("MATRIX_ROOM_ID");
         assertThatThrownBy(() -> new MatrixProperties(ProviderMode.LIVE, URI.create("https://matrix.example"), "t",
-                null, null, null)).hasMessage("guichet.matrix.mode=live requires MATRIX_ROOM_ID (guichet.matrix.room-id)");
+                null, null, null).requireLiveSettings()).hasMessage("guichet.matrix.mode=live requires MATRIX_ROOM_ID (guichet.matrix.room-id)");
+    }
+
+    @Test
+    void liveSettingsAreOnlyRequiredWhenTheChatIsMatrix() {
+        // bound whatever GUICHET_CHAT says: a Mattermost-only production must start without any MATRIX_* variable
+        var unused = new MatrixProperties(ProviderMode.LIVE, null, null, null, null, null);
+        assertThatThrownBy(unused::requireLiveSettings).hasMessageContaining("MATRIX_ROOM_ID");
     }
 
     @Test
