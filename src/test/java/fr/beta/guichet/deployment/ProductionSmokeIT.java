@@ -124,8 +124,10 @@ class ProductionSmokeIT {
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(person.page("/mes-demandes/" + reference))
                     .contains("Traitée par " + holder));
             await().atMost(PATIENCE).untilAsserted(() -> assertThat(fakes.chatMessages())
-                    .anySatisfy(m -> assertThat(m).contains(reference).contains(requester))
-                    .anySatisfy(m -> assertThat(m).contains(holder + " prend la demande")));
+                    // people without a chat identity are named, not mentioned: their full name shows
+                    .anySatisfy(m -> assertThat(m).contains("Nouvelle demande **" + reference + "**"))
+                    .anySatisfy(m -> assertThat(m).contains("prend la demande"))
+                    .anySatisfy(m -> assertThat(m).contains("fait (par ")));
 
             // health, as the container and a load balancer ask it
             assertThat(health(port, "/actuator/health").path("status").asText()).isEqualTo("UP");
