@@ -232,6 +232,13 @@ public class RequestTasks {
                 if (attempt >= OPTIMISTIC_LOCK_ATTEMPTS) {
                     throw new TaskActionException("task.error.busy");
                 }
+            } catch (NullPointerException e) {
+                // The engine's own symptom of the same race (seen in TwoNodesIT): completing a task whose execution
+                // another node ended between our read and our write ("execution is null" in TaskEntity.complete).
+                // The transaction is rolled back; a new attempt reads fresh state and finds the task gone or done.
+                if (attempt >= OPTIMISTIC_LOCK_ATTEMPTS) {
+                    throw new TaskActionException("task.error.busy");
+                }
             }
         }
     }
