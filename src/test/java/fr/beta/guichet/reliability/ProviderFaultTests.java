@@ -68,6 +68,7 @@ import fr.beta.guichet.provider.matrix.MatrixChannel;
 import fr.beta.guichet.provider.matrix.MatrixFakeApi;
 import fr.beta.guichet.provider.matrix.MatrixProperties;
 import fr.beta.guichet.support.FakeHttpServer;
+import fr.beta.guichet.support.ProviderFault;
 import fr.beta.guichet.provider.sentry.SentryFakeApi;
 import fr.beta.guichet.provider.sentry.SentryTeamRole;
 import fr.beta.guichet.sentry.SentryRequest;
@@ -216,7 +217,7 @@ class ProviderFaultTests {
         var request = new SubdomainRequest("f" + shortId(), SubdomainRecordType.CNAME, "app.osc-fr1.scalingo.io.", 3600,
                 "Startup d'État", "Fault test");
         String reference = "SUB-FAULT-" + shortId();
-        OVH.failNextWrites(seam(fault), FAULTY_WRITES);
+        OVH.failNextWrites(fault, FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> subdomains.execute(request, reference));
 
@@ -237,7 +238,7 @@ class ProviderFaultTests {
         var request = new MailboxRequest(MailboxKind.MAILBOX, "prenom.f" + shortId(), null, "Startup d'État",
                 "Fault test");
         String reference = "MEL-FAULT-" + shortId();
-        OVH.failNextWrites(seam(fault), FAULTY_WRITES);
+        OVH.failNextWrites(fault, FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> mailboxes.execute(request, reference));
 
@@ -266,7 +267,7 @@ class ProviderFaultTests {
                 "Startup d'État", "Fault test");
         String from = request.localPart() + "@" + ZONE;
         String reference = "MEL-FAULT-" + id;
-        OVH.failNextWrites(seam(fault), FAULTY_WRITES);
+        OVH.failNextWrites(fault, FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> mailboxes.execute(request, reference));
 
@@ -294,7 +295,7 @@ class ProviderFaultTests {
         String id = shortId();
         var request = new MatomoRequest("p" + id + "@beta.gouv.fr", "https://site-" + id + ".beta.gouv.fr",
                 "Site " + id, MatomoAccess.ADMIN, "Startup d'État", "Fault test");
-        MATOMO.failNextWrites(seam(fault), FAULTY_WRITES);
+        MATOMO.failNextWrites(fault, FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> matomo.execute(request, "MAT-FAULT-" + id));
 
@@ -319,7 +320,7 @@ class ProviderFaultTests {
         // florian is in the organization (the fake's seed), not yet in developers
         var request = new DockerHubRequest("florian", "developers", "Startup d'État", "Fault test");
         dockerHubFaultsOn = r -> r.method().equals("POST") && r.rawPath().endsWith("/groups/developers/members");
-        DOCKER_HUB.failNextWrites(seam(fault), FAULTY_WRITES);
+        DOCKER_HUB.failNextWrites(fault, FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> dockerHub.execute(request, "DCK-FAULT-" + shortId()));
 
@@ -342,7 +343,7 @@ class ProviderFaultTests {
         RequestType<DockerHubRequest> dockerHub = type("request-dockerhub");
         var request = new DockerHubRequest("dev" + shortId(), "developers", "Startup d'État", "Fault test");
         dockerHubFaultsOn = r -> r.method().equals("POST") && r.rawPath().equals("/v2/invites/bulk");
-        DOCKER_HUB.failNextWrites(seam(fault), FAULTY_WRITES);
+        DOCKER_HUB.failNextWrites(fault, FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> dockerHub.execute(request, "DCK-FAULT-" + shortId()));
 
@@ -363,9 +364,7 @@ class ProviderFaultTests {
         String id = shortId();
         var request = new SentryRequest("s" + id + "@example.org", "equipe-" + id, SentryTeamRole.ADMIN,
                 "Startup d'État", "Fault test");
-        // FakeHttpServer's faults are the support package's (same names as this package's, which goes with the
-        // last StatefulFake)
-        SENTRY.failNextWrites(fr.beta.guichet.support.ProviderFault.valueOf(fault.name()), FAULTY_WRITES);
+        SENTRY.failNextWrites(fault, FAULTY_WRITES);
 
         Outcome outcome = retryLikeTheJobExecutor(() -> sentry.execute(request, "SEN-FAULT-" + id));
 
@@ -526,7 +525,7 @@ class ProviderFaultTests {
         var request = new SubdomainRequest("e" + shortId(), SubdomainRecordType.CNAME, "app.osc-fr1.scalingo.io.", 3600,
                 "Startup d'État", "Fault test on the engine");
         ProcessInstance pi = startAndTake(subdomains, request);
-        OVH.failNextWrites(seam(ProviderFault.SERVER_ERROR), JOB_ATTEMPTS);
+        OVH.failNextWrites(ProviderFault.SERVER_ERROR, JOB_ATTEMPTS);
 
         Job job = runJobsUntilExecute(pi);
         int attempts = 0;
@@ -569,7 +568,7 @@ class ProviderFaultTests {
         var request = new SubdomainRequest("d" + shortId(), SubdomainRecordType.CNAME, "app.osc-fr1.scalingo.io.", 3600,
                 "Startup d'État", "Fault test on the engine");
         ProcessInstance pi = startAndTake(subdomains, request);
-        OVH.failNextWrites(seam(ProviderFault.CONNECTION_DROPPED_AFTER_WRITE), 1);
+        OVH.failNextWrites(ProviderFault.CONNECTION_DROPPED_AFTER_WRITE, 1);
 
         Job job = runJobsUntilExecute(pi);
         assertThatThrownBy(() -> managementService.executeJob(job.getId()))
@@ -609,18 +608,6 @@ class ProviderFaultTests {
         return fail("still failing after " + JOB_ATTEMPTS + " attempts, it would be an incident: " + failures);
     }
 
-    private static void tally(String provider, ProviderFault fault, Outcome outcome, StatefulFake fake,
-            String... kinds) {
-        Map<String, Integer> inventory = fake.inventory();
-        for (String kind : kinds) {
-            assertThat(inventory).as("%s at the fake", kind).containsEntry(kind, 1);
-        }
-        var held = new StringBuilder();
-        for (String kind : kinds) {
-            held.append(held.isEmpty() ? "" : ", ").append(kind).append('=').append(inventory.get(kind));
-        }
-        TALLY.add(line(provider, fault, outcome, fake) + " " + held + " |");
-    }
 
     /** The same for a provider served by its {@code FakeApi} over HTTP; {@code held} is what the fake holds. */
     private static void tally(String provider, ProviderFault fault, Outcome outcome, FakeHttpServer server,
@@ -634,10 +621,6 @@ class ProviderFaultTests {
                 + " | " + server.faultsServed() + " | " + server.writeCalls() + " | " + text + " |");
     }
 
-    /** The same fault for {@link FakeHttpServer}, whose enum is the support package's. */
-    private static fr.beta.guichet.support.ProviderFault seam(ProviderFault fault) {
-        return fr.beta.guichet.support.ProviderFault.valueOf(fault.name());
-    }
 
     /** Records of the zone at {@code label} held by the OVH fake. */
     private static List<com.fasterxml.jackson.databind.node.ObjectNode> ovhRecords(String label) {
@@ -665,10 +648,6 @@ class ProviderFaultTests {
                         "X-Retry-After", reset));
     }
 
-    private static String line(String provider, ProviderFault fault, Outcome outcome, StatefulFake fake) {
-        return "| " + provider + " | " + fault + " | " + outcome.attempts() + " | " + outcome.failedAttempts() + " | "
-                + fake.faultsServed() + " | " + fake.writeCalls() + " |";
-    }
 
     private ProcessInstance startAndTake(RequestType<SubdomainRequest> type, SubdomainRequest request) {
         String reference = starter.start(type, request, "alice");
@@ -713,7 +692,7 @@ class ProviderFaultTests {
     }
 
     private static fr.beta.guichet.support.ProviderFault chatFault(ProviderFault fault) {
-        return fr.beta.guichet.support.ProviderFault.valueOf(fault.name());
+        return fault;
     }
 
     private static int mattermostPosts() {
