@@ -43,6 +43,11 @@ class DnsDelegationRequestType implements RequestType<DnsDelegationRequest> {
     }
 
     @Override
+    public String name() {
+        return "Demande de délégation DNS";
+    }
+
+    @Override
     public String referencePrefix() {
         return DnsDelegationProcess.REFERENCE_PREFIX;
     }

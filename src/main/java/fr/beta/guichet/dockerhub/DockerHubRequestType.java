@@ -28,6 +28,11 @@ class DockerHubRequestType implements RequestType<DockerHubRequest> {
     }
 
     @Override
+    public String name() {
+        return "Demande d'accès Docker Hub";
+    }
+
+    @Override
     public String referencePrefix() {
         return DockerHubProcess.REFERENCE_PREFIX;
     }

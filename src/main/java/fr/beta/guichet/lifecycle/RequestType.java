@@ -13,6 +13,12 @@ public interface RequestType<R extends Record> {
     /** Process definition key, also the BPMN file name: {@code request-subdomain}. */
     String processKey();
 
+    /**
+     * French name of the type's process definition, as Cockpit and Tasklist show it: {@code Demande de
+     * sous-domaine}.
+     */
+    String name();
+
     /** Prefix of the readable reference used as business key: {@code SUB} gives {@code SUB-2026-0042}. */
     String referencePrefix();
 

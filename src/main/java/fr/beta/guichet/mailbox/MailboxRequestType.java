@@ -39,6 +39,11 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     }
 
     @Override
+    public String name() {
+        return "Demande d'adresse mail";
+    }
+
+    @Override
     public String referencePrefix() {
         return MailboxProcess.REFERENCE_PREFIX;
     }

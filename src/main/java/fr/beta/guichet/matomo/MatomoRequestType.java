@@ -30,6 +30,11 @@ class MatomoRequestType implements RequestType<MatomoRequest> {
     }
 
     @Override
+    public String name() {
+        return "Demande d'accès Matomo";
+    }
+
+    @Override
     public String referencePrefix() {
         return MatomoProcess.REFERENCE_PREFIX;
     }

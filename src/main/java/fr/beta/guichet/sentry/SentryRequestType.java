@@ -29,6 +29,11 @@ class SentryRequestType implements RequestType<SentryRequest> {
     }
 
     @Override
+    public String name() {
+        return "Demande d'accès Sentry";
+    }
+
+    @Override
     public String referencePrefix() {
         return SentryProcess.REFERENCE_PREFIX;
     }

@@ -38,6 +38,11 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
     }
 
     @Override
+    public String name() {
+        return "Demande de sous-domaine";
+    }
+
+    @Override
     public String referencePrefix() {
         return SubdomainProcess.REFERENCE_PREFIX;
     }
