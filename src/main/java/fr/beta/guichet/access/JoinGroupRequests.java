@@ -26,9 +26,11 @@ public class JoinGroupRequests {
     private final AccessHolders holders;
     private final ReferenceGenerator references;
     private final RequestTasks tasks;
+    private final ResourceGroups resourceGroups;
 
     JoinGroupRequests(RuntimeService runtimeService, EngineUser engineUser,
-            AccessHolders holders, ReferenceGenerator references, RequestTasks tasks) {
+            AccessHolders holders, ReferenceGenerator references, RequestTasks tasks, ResourceGroups resourceGroups) {
+        this.resourceGroups = resourceGroups;
         this.runtimeService = runtimeService;
         this.engineUser = engineUser;
         this.holders = holders;
@@ -39,7 +41,7 @@ public class JoinGroupRequests {
     /** @return the reference of the new request */
     @Transactional
     public String ask(String applicant, String group) {
-        if (!AccessGroups.RESOURCE_GROUPS.contains(group)) {
+        if (!resourceGroups.contains(group)) {
             throw new TaskActionException("access.error.unknownGroup");
         }
         if (holders.groupsOf(applicant).contains(group)) {
