@@ -2,6 +2,7 @@ package fr.beta.guichet.dnsdelegation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -64,7 +65,17 @@ class DnsDelegationRequestType implements RequestType<DnsDelegationRequest> {
 
     @Override
     public String formPath() {
-        return DnsDelegationFormController.PATH;
+        return "/demandes/delegation-dns";
+    }
+
+    @Override
+    public DnsDelegationRequest blankForm() {
+        return DnsDelegationRequest.blank();
+    }
+
+    @Override
+    public Map<String, Object> formModel() {
+        return Map.of("zone", zone.zone());
     }
 
     @Override

@@ -49,7 +49,12 @@ class DockerHubRequestType implements RequestType<DockerHubRequest> {
 
     @Override
     public String formPath() {
-        return DockerHubFormController.PATH;
+        return "/demandes/docker-hub";
+    }
+
+    @Override
+    public DockerHubRequest blankForm() {
+        return DockerHubRequest.blank();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.beta.guichet.lifecycle;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,8 +28,27 @@ public interface RequestType<R extends Record> {
 
     Class<R> requestClass();
 
-    /** Path of the start form, for the catalogue: {@code /demandes/sous-domaine}. */
+    /**
+     * Path of the start form, {@code /demandes/<slug>}: {@code /demandes/sous-domaine}. The one start form controller
+     * serves it, with the question-and-correction form under {@code <path>/reponse/<reference>}.
+     */
     String formPath();
+
+    /** An empty form with the type's defaults. */
+    R blankForm();
+
+    /**
+     * Thymeleaf view of the type's form fields, under {@code forms/}: by default {@code requests/<key without
+     * "request-" and hyphens>/form}, e.g. {@code requests/dnsdelegation/form}.
+     */
+    default String formView() {
+        return "requests/" + processKey().replaceFirst("^request-", "").replace("-", "") + "/form";
+    }
+
+    /** What the form's fields need besides the record: lists of choices, the zone… */
+    default Map<String, Object> formModel() {
+        return Map.of();
+    }
 
     /** Short French description of what is asked, e.g. {@code CNAME monsite.beta.gouv.fr → app.example.org.}. */
     String describe(R request);

@@ -1,5 +1,6 @@
 package fr.beta.guichet.mailbox;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -60,7 +61,17 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
 
     @Override
     public String formPath() {
-        return MailboxFormController.PATH;
+        return "/demandes/adresse-mail";
+    }
+
+    @Override
+    public MailboxRequest blankForm() {
+        return MailboxRequest.blank();
+    }
+
+    @Override
+    public Map<String, Object> formModel() {
+        return Map.of("domain", properties.domain(), "kinds", MailboxKind.values());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fr.beta.guichet.subdomain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -59,7 +60,17 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
 
     @Override
     public String formPath() {
-        return SubdomainFormController.PATH;
+        return "/demandes/sous-domaine";
+    }
+
+    @Override
+    public SubdomainRequest blankForm() {
+        return SubdomainRequest.blank();
+    }
+
+    @Override
+    public Map<String, Object> formModel() {
+        return Map.of("zone", properties.zone(), "recordTypes", SubdomainRecordType.values());
     }
 
     @Override
