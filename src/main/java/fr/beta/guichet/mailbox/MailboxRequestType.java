@@ -10,6 +10,7 @@ import fr.beta.guichet.lifecycle.GrantSpec;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ovh.EmailDomainClient;
+import fr.beta.guichet.provider.ovh.OvhDomains;
 import fr.beta.guichet.secrets.OneTimeSecrets;
 
 /**
@@ -24,10 +25,10 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     private final EmailDomainClient email;
     private final OneTimeSecrets secrets;
     private final PasswordGenerator passwords;
-    private final MailboxProperties properties;
+    private final OvhDomains properties;
 
     MailboxRequestType(EmailDomainClient email, OneTimeSecrets secrets, PasswordGenerator passwords,
-            MailboxProperties properties) {
+            OvhDomains properties) {
         this.email = email;
         this.secrets = secrets;
         this.passwords = passwords;
@@ -71,7 +72,7 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
 
     @Override
     public Map<String, Object> formModel() {
-        return Map.of("domain", properties.domain(), "kinds", MailboxKind.values());
+        return Map.of("domain", properties.mailDomain(), "kinds", MailboxKind.values());
     }
 
     @Override
@@ -85,14 +86,14 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     public Optional<GrantSpec> grantOf(MailboxRequest request) {
         String address = address(request);
         return Optional.of(request.kind() == MailboxKind.MAILBOX
-                ? new GrantSpec(address, "mailbox", address, properties.domain() + " " + request.localPart(), "boîte")
+                ? new GrantSpec(address, "mailbox", address, properties.mailDomain() + " " + request.localPart(), "boîte")
                 : new GrantSpec(address, "redirection", address + " → " + request.redirectTo(),
-                        properties.domain() + " " + address + " " + request.redirectTo(), "redirection"));
+                        properties.mailDomain() + " " + address + " " + request.redirectTo(), "redirection"));
     }
 
     @Override
     public Optional<CheckFailure> check(MailboxRequest request) {
-        String domain = properties.domain();
+        String domain = properties.mailDomain();
         boolean taken = email.findAccount(domain, request.localPart()).isPresent()
                 || !email.pendingAccountTasks(domain, request.localPart()).isEmpty()
                 || !email.findRedirections(domain, address(request), null).isEmpty()
@@ -109,7 +110,7 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
 
     @Override
     public Execution checkPending(MailboxRequest request, String reference) {
-        String domain = properties.domain();
+        String domain = properties.mailDomain();
         if (request.kind() == MailboxKind.MAILBOX) {
             return email.findAccount(domain, request.localPart()).isPresent()
                     ? Execution.ready(mailboxReady(request))
@@ -121,7 +122,7 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     }
 
     private Execution createMailbox(MailboxRequest request, String reference) {
-        String domain = properties.domain();
+        String domain = properties.mailDomain();
         boolean ours = secrets.isAvailable(reference);
         if (email.findAccount(domain, request.localPart()).isPresent()) {
             if (ours) {
@@ -142,7 +143,7 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     }
 
     private Execution createRedirection(MailboxRequest request) {
-        String domain = properties.domain();
+        String domain = properties.mailDomain();
         String from = address(request);
         if (!email.findRedirections(domain, from, request.redirectTo()).isEmpty()) {
             return Execution.ready(redirectionReady(request));
@@ -169,6 +170,6 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     }
 
     private String address(MailboxRequest request) {
-        return request.localPart() + "@" + properties.domain();
+        return request.localPart() + "@" + properties.mailDomain();
     }
 }
