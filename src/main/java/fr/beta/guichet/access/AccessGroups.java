@@ -1,5 +1,7 @@
 package fr.beta.guichet.access;
 
+import fr.beta.guichet.lifecycle.EscalationProperties;
+
 /**
  * The groups the service itself relies on. Resource groups (the candidate groups of {@code claim}) come from the
  * request types and the configuration: {@link ResourceGroups}.
@@ -11,7 +13,7 @@ public final class AccessGroups {
     public static final String DOCKERHUB = "ops-dockerhub";
     public static final String MATTERMOST = "ops-mattermost";
     public static final String SENTRY = "ops-sentry";
-    public static final String MANAGERS = "managers";
+    public static final String MANAGERS = EscalationProperties.MANAGERS_GROUP;
     public static final String MANAGERS_NAME = "Équipe de l'incubateur (managers)";
     /** Camunda's platform admin group (full access to Admin and Cockpit). */
     public static final String PLATFORM_ADMINS = "camunda-admin";

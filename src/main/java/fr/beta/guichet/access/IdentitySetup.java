@@ -18,6 +18,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import fr.beta.guichet.account.DemoProperties;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.lifecycle.RequestTypes;
 

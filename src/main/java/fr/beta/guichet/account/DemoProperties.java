@@ -1,4 +1,4 @@
-package fr.beta.guichet.access;
+package fr.beta.guichet.account;
 
 import java.util.List;
 

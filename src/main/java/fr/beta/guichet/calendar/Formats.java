@@ -1,4 +1,4 @@
-package fr.beta.guichet.system;
+package fr.beta.guichet.calendar;
 
 import java.time.Clock;
 import java.time.Instant;
