@@ -27,10 +27,10 @@ class CheckProviderDelegate implements JavaDelegate {
         if (result.state() == Execution.State.PENDING && checks >= polling.maxChecks()) {
             RequestVariables.EXECUTION_ERROR.set(execution,
                     "Le fournisseur n'a pas terminé après %d vérifications : %s".formatted(checks, result.summary()));
-            RequestVariables.PROVIDER_STATE.set(execution, Execution.State.FAILED.variableValue());
+            RequestVariables.PROVIDER_STATE.set(execution, Execution.State.FAILED);
             return;
         }
-        RequestVariables.PROVIDER_STATE.set(execution, result.state().variableValue());
+        RequestVariables.PROVIDER_STATE.set(execution, result.state());
         RequestVariables.EXECUTION_RESULT.set(execution, result.summary());
     }
 }

@@ -21,7 +21,7 @@ class ExecuteRequestDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Execution result = context.execute(execution);
-        RequestVariables.PROVIDER_STATE.set(execution, result.state().variableValue());
+        RequestVariables.PROVIDER_STATE.set(execution, result.state());
         RequestVariables.EXECUTION_RESULT.set(execution, result.summary());
     }
 }

@@ -51,7 +51,7 @@ final class OffboardingDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             String reference = execution.getProcessBusinessKey();
-            Date at = (Date) execution.getVariable("reminderAt");
+            Date at = OffboardingProcess.REMINDER_AT.get(execution);
             texts.thread.reply(execution, "reminder:" + at.getTime(), "chat.offboarding.reminder", texts.who(execution),
                     texts.date(execution), reference);
             String person = OffboardingProcess.PERSON_USER.get(execution);
@@ -110,8 +110,7 @@ final class OffboardingDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             AccessGrant grant = grant(grants, execution);
-            Object previous = execution.getVariable(OffboardingProcess.REVOCATION_CHECKS.name());
-            int checks = (previous instanceof Number n ? n.intValue() : 0) + 1;
+            int checks = OffboardingProcess.REVOCATION_CHECKS.getOrDefault(execution, 0) + 1;
             OffboardingProcess.REVOCATION_CHECKS.set(execution, checks);
             boolean alreadyGone = Boolean.TRUE.equals(OffboardingProcess.ALREADY_GONE.get(execution));
             boolean gone = grant.state() != GrantState.ACTIVE
@@ -120,13 +119,13 @@ final class OffboardingDelegates {
                 Outcome outcome = alreadyGone ? Outcome.GONE : Outcome.REVOKED;
                 departures.recordOutcome(execution.getProcessBusinessKey(), grant.id(), outcome, null);
                 grants.markEnded(grant.id(), alreadyGone ? GrantState.GONE : GrantState.REVOKED);
-                OffboardingProcess.REVOCATION_STATE.set(execution, OffboardingProcess.GONE);
+                OffboardingProcess.REVOCATION_STATE.set(execution, RevocationState.GONE);
             } else if (checks >= properties.verifyChecks()) {
                 OffboardingProcess.REVOCATION_ERROR.set(execution,
                         "Toujours présent chez le fournisseur après %d vérifications.".formatted(checks));
-                OffboardingProcess.REVOCATION_STATE.set(execution, OffboardingProcess.FAILED);
+                OffboardingProcess.REVOCATION_STATE.set(execution, RevocationState.FAILED);
             } else {
-                OffboardingProcess.REVOCATION_STATE.set(execution, OffboardingProcess.PENDING);
+                OffboardingProcess.REVOCATION_STATE.set(execution, RevocationState.PENDING);
             }
         }
     }
