@@ -38,7 +38,7 @@ import fr.beta.guichet.support.GuichetSpringTest;
 
 /**
  * Reads the one lifecycle model of {@code bpmn/} and the model each request type derives from it, and fails if one
- * departs from the lifecycle of design.md: a missing step, timer, candidate group, time-to-live, async boundary,
+ * departs from the lifecycle of docs/design.md: a missing step, timer, candidate group, time-to-live, async boundary,
  * retry cycle, French name or diagram, a generated id, or a delegate that is not a bean.
  */
 @GuichetSpringTest
