@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What the reply form of a start form needs ({@link StartFormController}): the requester's own request of that type
+ * What the reply form of a start form needs ({@link RequestFormController}): the requester's own request of that type
  * (404 for anyone else's, as on « Mes demandes »), its current record, and the answer with the corrected record.
  */
 @Component
