@@ -2,6 +2,7 @@ package fr.beta.guichet.offboarding;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.grants.AccessRevoker;
 import fr.beta.guichet.grants.AccessRevokers;
 import fr.beta.guichet.grants.GrantState;
-import fr.beta.guichet.provider.ProviderRejectedException;
+import fr.beta.guichet.lifecycle.ProviderRefusals;
 
 /**
  * The delegates of {@code bpmn/offboarding.bpmn}. Every one is idempotent: chat posts carry a key
@@ -82,12 +83,12 @@ final class OffboardingDelegates {
                 OffboardingProcess.ALREADY_GONE.set(execution, true);
                 return;
             }
-            AccessRevoker revoker = revokers.of(grant.kind()).orElseThrow(() -> new ProviderRejectedException(
-                    grant.kind(), "Pas de retrait automatique pour cet accès : à retirer à la main."));
-            boolean gone = revoker.isGone(grant);
+            AccessRevoker revoker = revokers.of(grant.kind()).orElseThrow(() -> new BpmnError(
+                    ProviderRefusals.ERROR_CODE, "Pas de retrait automatique pour cet accès : à retirer à la main."));
+            boolean gone = ProviderRefusals.asBpmnError(() -> revoker.isGone(grant));
             OffboardingProcess.ALREADY_GONE.set(execution, gone);
             if (!gone) {
-                revoker.revoke(grant);
+                ProviderRefusals.asBpmnError(() -> revoker.revoke(grant));
             }
         }
     }
@@ -114,7 +115,8 @@ final class OffboardingDelegates {
             OffboardingProcess.REVOCATION_CHECKS.set(execution, checks);
             boolean alreadyGone = Boolean.TRUE.equals(OffboardingProcess.ALREADY_GONE.get(execution));
             boolean gone = grant.state() != GrantState.ACTIVE
-                    || revokers.of(grant.kind()).map(r -> r.isGone(grant)).orElse(false);
+                    || revokers.of(grant.kind()).map(r -> ProviderRefusals.asBpmnError(() -> r.isGone(grant)))
+                            .orElse(false);
             if (gone) {
                 Outcome outcome = alreadyGone ? Outcome.GONE : Outcome.REVOKED;
                 departures.recordOutcome(execution.getProcessBusinessKey(), grant.id(), outcome, null);

@@ -54,6 +54,22 @@ class ModularityTests {
         assertThat(uses).doesNotContainAnyElementsOf(typeModules());
     }
 
+    /**
+     * Provider clients speak HTTP and know nothing of processes: no engine type (a refusal is a plain exception
+     * that the engine side turns into a BPMN error) and no request code.
+     */
+    @Test
+    void providersUseNeitherTheEngineNorRequestCode() {
+        var provider = MODULES.getModuleByName("provider").orElseThrow();
+        var engineUse = provider.getBasePackage().stream()
+                .flatMap(type -> type.getDirectDependenciesFromSelf().stream())
+                .map(dependency -> dependency.getTargetClass().getPackageName())
+                .filter(name -> name.startsWith("org.camunda.bpm.engine")).distinct().toList();
+        assertThat(engineUse).as("engine packages used by providers").isEmpty();
+        var uses = provider.getDirectDependencies(MODULES).stream().map(d -> d.getTargetModule().getName()).toList();
+        assertThat(uses).doesNotContain("lifecycle").doesNotContainAnyElementsOf(typeModules());
+    }
+
     /** {@code docs/modules} is what the Documenter writes from the code as it is. */
     @Test
     void moduleDocumentationIsUpToDate() throws IOException {
