@@ -174,7 +174,7 @@ class BpmnModelTests {
         assertThat(outgoing(elements, LifecycleElements.ANSWER_QUESTION)).containsExactly(LifecycleElements.NOTIFY_ANSWER);
         var back = elements.values().stream().filter(e -> e instanceof SequenceFlow f
                         && f.getSource().getId().equals("Gateway_ReturnTo"))
-                .map(e -> ((SequenceFlow) e).getTarget().getId()).toList();
+                .map(e -> throughJoins(((SequenceFlow) e).getTarget()).getId()).toList();
         assertThat(back).containsExactlyInAnyOrder(LifecycleElements.CLAIM, LifecycleElements.EXECUTE_MANUALLY);
 
         List<BoundaryEvent> onAnswer = boundaries(process, LifecycleElements.ANSWER_QUESTION);
@@ -204,16 +204,30 @@ class BpmnModelTests {
 
     private static List<String> conditionsInto(Map<String, FlowElement> elements, String target) {
         return elements.values().stream()
-                .filter(e -> e instanceof SequenceFlow f && f.getTarget().getId().equals(target))
+                .filter(e -> e instanceof SequenceFlow f && !isJoin(f.getSource())
+                        && throughJoins(f.getTarget()).getId().equals(target))
                 .map(e -> ((SequenceFlow) e).getConditionExpression().getTextContent()).toList();
     }
 
     private static List<String> outgoing(Map<String, FlowElement> elements, String source) {
-        return ((FlowNode) elements.get(source)).getOutgoing().stream().map(f -> f.getTarget().getId()).toList();
+        return ((FlowNode) elements.get(source)).getOutgoing().stream().map(f -> throughJoins(f.getTarget()).getId())
+                .toList();
+    }
+
+    /** A merging gateway (several ways in, one out) only joins: a flow into it leads to the step after it. */
+    private static FlowNode throughJoins(FlowNode node) {
+        while (isJoin(node)) {
+            node = node.getOutgoing().iterator().next().getTarget();
+        }
+        return node;
+    }
+
+    private static boolean isJoin(FlowNode node) {
+        return node instanceof ExclusiveGateway && node.getIncoming().size() > 1 && node.getOutgoing().size() == 1;
     }
 
     private static boolean isGatewayExit(SequenceFlow flow) {
-        return flow.getSource() instanceof ExclusiveGateway;
+        return flow.getSource() instanceof ExclusiveGateway decision && decision.getOutgoing().size() > 1;
     }
 
     private static List<BoundaryEvent> boundaries(Process process, String activityId) {
