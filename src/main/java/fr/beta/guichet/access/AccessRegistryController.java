@@ -23,8 +23,11 @@ class AccessRegistryController {
     private final AccessHolders holders;
     private final JoinGroupRequests joins;
     private final ChatIdentities identities;
+    private final ResourceGroups resourceGroups;
 
-    AccessRegistryController(AccessHolders holders, JoinGroupRequests joins, ChatIdentities identities) {
+    AccessRegistryController(AccessHolders holders, JoinGroupRequests joins, ChatIdentities identities,
+            ResourceGroups resourceGroups) {
+        this.resourceGroups = resourceGroups;
         this.holders = holders;
         this.joins = joins;
         this.identities = identities;
@@ -34,11 +37,11 @@ class AccessRegistryController {
     String registry(Principal principal, Model model) {
         List<String> mine = holders.groupsOf(principal.getName());
         List<String> pending = joins.pendingGroupsOf(principal.getName());
-        model.addAttribute("resources", AccessGroups.RESOURCE_GROUPS.stream()
+        model.addAttribute("resources", resourceGroups.ids().stream()
                 .map(group -> new Resource(group, holders.of(group), mine.contains(group), pending.contains(group),
                         holders.of(group).stream().map(id -> new Holder(id, identities.of(id))).toList()))
                 .toList());
-        model.addAttribute("isAdmin", mine.stream().anyMatch(AccessGroups.RESOURCE_GROUPS::contains));
+        model.addAttribute("isAdmin", resourceGroups.anyOf(mine));
         return "access/registry";
     }
 

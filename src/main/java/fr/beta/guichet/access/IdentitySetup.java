@@ -1,8 +1,6 @@
 package fr.beta.guichet.access;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,6 +18,7 @@ import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import fr.beta.guichet.account.DemoProperties;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.lifecycle.RequestTypes;
 
@@ -33,27 +32,18 @@ class IdentitySetup {
 
     private static final Logger log = LoggerFactory.getLogger(IdentitySetup.class);
 
-    /** Group names shown in Camunda Admin. */
-    private static final Map<String, String> GROUP_NAMES = Map.of(
-            AccessGroups.OVH, "Accès OVH (DNS et e-mail)",
-            AccessGroups.MATOMO, "Accès Matomo",
-            AccessGroups.DOCKERHUB, "Accès Docker Hub",
-            AccessGroups.MATTERMOST, "Accès Mattermost",
-            AccessGroups.SENTRY, "Accès Sentry",
-            AccessGroups.MANAGERS, "Équipe de l'incubateur (managers)");
-
-    /** Access holders of design.md, then demo requesters and a manager. */
-    static final Map<String, List<String>> DEMO_USERS = demoUsers();
-
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
     private final RequestTypes requestTypes;
     private final DemoProperties demo;
     private final TasklistFilters tasklistFilters;
+    private final ResourceGroups resourceGroups;
 
     IdentitySetup(IdentityService identityService, AuthorizationService authorizationService,
-            RequestTypes requestTypes, DemoProperties demo, TasklistFilters tasklistFilters) {
+            RequestTypes requestTypes, DemoProperties demo, TasklistFilters tasklistFilters,
+            ResourceGroups resourceGroups) {
         this.tasklistFilters = tasklistFilters;
+        this.resourceGroups = resourceGroups;
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.requestTypes = requestTypes;
@@ -62,7 +52,8 @@ class IdentitySetup {
 
     @EventListener(ApplicationStartedEvent.class)
     void setUp() {
-        GROUP_NAMES.forEach(this::ensureGroup);
+        resourceGroups.all().forEach(group -> ensureGroup(group.id(), group.name()));
+        ensureGroup(AccessGroups.MANAGERS, AccessGroups.MANAGERS_NAME);
         grantAuthorizations();
         tasklistFilters.create();
         if (demo.enabled()) {
@@ -79,7 +70,7 @@ class IdentitySetup {
                     Permissions.READ, Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
         }
         grantGlobal(Resources.PROCESS_DEFINITION, JoinGroupProcess.KEY, Permissions.READ, Permissions.CREATE_INSTANCE);
-        for (String group : AccessGroups.RESOURCE_GROUPS) {
+        for (String group : resourceGroups.ids()) {
             grantGroup(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grantGroup(group, Resources.PROCESS_DEFINITION, JoinGroupProcess.KEY, Permissions.READ,
                     Permissions.READ_HISTORY, Permissions.READ_INSTANCE);
@@ -110,7 +101,9 @@ class IdentitySetup {
 
     private void seedDemoUsers() {
         var lines = new StringBuilder();
-        DEMO_USERS.forEach((userId, groups) -> {
+        for (var demoUser : demo.users()) {
+            String userId = demoUser.id();
+            List<String> groups = demoUser.groups();
             if (identityService.createUserQuery().userId(userId).count() == 0) {
                 var user = identityService.newUser(userId);
                 user.setFirstName(userId);
@@ -125,7 +118,7 @@ class IdentitySetup {
                 }
             }
             lines.append("\n  ").append("%-20s".formatted(userId)).append(groups.isEmpty() ? "demandeur" : String.join(", ", groups));
-        });
+        }
         log.info("Demo users (password '{}'):{}", demo.password(), lines);
     }
 
@@ -170,23 +163,5 @@ class IdentitySetup {
             authorization.addPermission(permission);
         }
         authorizationService.saveAuthorization(authorization);
-    }
-
-    private static Map<String, List<String>> demoUsers() {
-        var users = new LinkedHashMap<String, List<String>>();
-        users.put("hussardnum", List.of(AccessGroups.OVH));
-        users.put("florian", List.of(AccessGroups.OVH, AccessGroups.MATOMO, AccessGroups.DOCKERHUB, AccessGroups.SENTRY));
-        users.put("julien", List.of(AccessGroups.OVH, AccessGroups.MATOMO));
-        users.put("guillett", List.of(AccessGroups.OVH));
-        users.put("florian.delezenne", List.of(AccessGroups.MATTERMOST));
-        users.put("julien.dauphant", List.of(AccessGroups.MATTERMOST));
-        users.put("tristan.robert", List.of(AccessGroups.MATTERMOST));
-        users.put("jerome", List.of(AccessGroups.DOCKERHUB));
-        users.put("totakoko", List.of(AccessGroups.DOCKERHUB));
-        users.put("lucas", List.of(AccessGroups.SENTRY));
-        users.put("manon", List.of(AccessGroups.MANAGERS));
-        users.put("alice", List.of());
-        users.put("bob", List.of());
-        return java.util.Collections.unmodifiableMap(users);
     }
 }

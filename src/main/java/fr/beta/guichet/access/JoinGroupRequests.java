@@ -1,7 +1,6 @@
 package fr.beta.guichet.access;
 
 import java.util.List;
-import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -10,6 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import fr.beta.guichet.lifecycle.AccessHolders;
 import fr.beta.guichet.lifecycle.EngineUser;
+import fr.beta.guichet.lifecycle.ProcessVariable;
 import fr.beta.guichet.lifecycle.ReferenceGenerator;
 import fr.beta.guichet.lifecycle.RequestTasks;
 import fr.beta.guichet.lifecycle.TaskActionException;
@@ -26,9 +26,11 @@ public class JoinGroupRequests {
     private final AccessHolders holders;
     private final ReferenceGenerator references;
     private final RequestTasks tasks;
+    private final ResourceGroups resourceGroups;
 
     JoinGroupRequests(RuntimeService runtimeService, EngineUser engineUser,
-            AccessHolders holders, ReferenceGenerator references, RequestTasks tasks) {
+            AccessHolders holders, ReferenceGenerator references, RequestTasks tasks, ResourceGroups resourceGroups) {
+        this.resourceGroups = resourceGroups;
         this.runtimeService = runtimeService;
         this.engineUser = engineUser;
         this.holders = holders;
@@ -39,7 +41,7 @@ public class JoinGroupRequests {
     /** @return the reference of the new request */
     @Transactional
     public String ask(String applicant, String group) {
-        if (!AccessGroups.RESOURCE_GROUPS.contains(group)) {
+        if (!resourceGroups.contains(group)) {
             throw new TaskActionException("access.error.unknownGroup");
         }
         if (holders.groupsOf(applicant).contains(group)) {
@@ -59,9 +61,9 @@ public class JoinGroupRequests {
 
     /** The groups this person has asked to join and that nobody has decided on yet. */
     public List<String> pendingGroupsOf(String applicant) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(JoinGroupProcess.KEY)
-                .variableValueEquals(JoinGroupProcess.APPLICANT.name(), applicant).list().stream()
-                .map(instance -> (String) runtimeService.getVariable(instance.getId(), JoinGroupProcess.GROUP.name()))
+        return JoinGroupProcess.APPLICANT.whereEquals(runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(JoinGroupProcess.KEY), applicant).list().stream()
+                .map(instance -> JoinGroupProcess.GROUP.get(runtimeService, instance.getId()))
                 .toList();
     }
 
@@ -70,12 +72,12 @@ public class JoinGroupRequests {
         if (!JoinGroupProcess.APPROVE.equals(task.getTaskDefinitionKey())) {
             throw new TaskActionException("task.error.gone");
         }
-        String applicant = (String) runtimeService.getVariable(task.getProcessInstanceId(), JoinGroupProcess.APPLICANT.name());
+        String applicant = JoinGroupProcess.APPLICANT.get(runtimeService, task.getProcessInstanceId());
         if (approver.equals(applicant)) {
             throw new TaskActionException("access.error.ownRequest");
         }
-        tasks.complete(taskId, approver, Map.of(
-                JoinGroupProcess.APPROVED.name(), approved,
-                JoinGroupProcess.APPROVER.name(), approver));
+        tasks.complete(taskId, approver, ProcessVariable.variables(
+                JoinGroupProcess.APPROVED.with(approved),
+                JoinGroupProcess.APPROVER.with(approver)));
     }
 }

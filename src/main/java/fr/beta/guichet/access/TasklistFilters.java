@@ -1,6 +1,5 @@
 package fr.beta.guichet.access;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -21,13 +20,15 @@ import org.springframework.stereotype.Component;
 class TasklistFilters {
 
     static final String MY_TASKS = "Mes tâches";
-    static final Map<String, String> GROUP_FILTERS = groupFilters();
 
     private final FilterService filterService;
     private final TaskService taskService;
     private final AuthorizationService authorizationService;
+    private final ResourceGroups resourceGroups;
 
-    TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService) {
+    TasklistFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
+            ResourceGroups resourceGroups) {
+        this.resourceGroups = resourceGroups;
         this.filterService = filterService;
         this.taskService = taskService;
         this.authorizationService = authorizationService;
@@ -44,13 +45,13 @@ class TasklistFilters {
             everyone.addPermission(Permissions.READ);
             authorizationService.saveAuthorization(everyone);
         }
-        for (var entry : GROUP_FILTERS.entrySet()) {
+        for (var resourceGroup : resourceGroups.all()) {
             priority++;
-            if (absent(entry.getValue())) {
-                Filter filter = save(entry.getValue(), priority,
-                        taskService.createTaskQuery().taskCandidateGroup(entry.getKey()).includeAssignedTasks());
+            if (absent(resourceGroup.filterName())) {
+                Filter filter = save(resourceGroup.filterName(), priority,
+                        taskService.createTaskQuery().taskCandidateGroup(resourceGroup.id()).includeAssignedTasks());
                 Authorization group = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-                group.setGroupId(entry.getKey());
+                group.setGroupId(resourceGroup.id());
                 group.setResource(Resources.FILTER);
                 group.setResourceId(filter.getId());
                 group.addPermission(Permissions.READ);
@@ -67,15 +68,5 @@ class TasklistFilters {
         Filter filter = filterService.newTaskFilter(name).setQuery(query)
                 .setProperties(Map.of("priority", priority, "description", name, "refresh", true));
         return filterService.saveFilter(filter);
-    }
-
-    private static Map<String, String> groupFilters() {
-        var filters = new LinkedHashMap<String, String>();
-        filters.put(AccessGroups.OVH, "Demandes OVH");
-        filters.put(AccessGroups.MATOMO, "Demandes Matomo");
-        filters.put(AccessGroups.DOCKERHUB, "Demandes Docker Hub");
-        filters.put(AccessGroups.MATTERMOST, "Demandes Mattermost");
-        filters.put(AccessGroups.SENTRY, "Demandes Sentry");
-        return java.util.Collections.unmodifiableMap(filters);
     }
 }

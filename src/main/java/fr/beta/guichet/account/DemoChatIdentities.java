@@ -5,7 +5,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.access.DemoProperties;
 
 /**
  * Demo users get chat identities once (after {@code IdentitySetup} created them, at startup): Mattermost username

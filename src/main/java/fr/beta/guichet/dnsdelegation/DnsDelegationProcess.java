@@ -1,13 +1,11 @@
 package fr.beta.guichet.dnsdelegation;
 
-import fr.beta.guichet.access.AccessGroups;
-
 /** Descriptor of the {@code request-dns-delegation} process. */
 public final class DnsDelegationProcess {
 
     public static final String KEY = "request-dns-delegation";
     public static final String REFERENCE_PREFIX = "DEL";
-    public static final String RESOURCE_GROUP = AccessGroups.OVH;
+    public static final String RESOURCE_GROUP = "ops-ovh";
 
     private DnsDelegationProcess() {
     }

@@ -2,6 +2,7 @@ package fr.beta.guichet.dnsdelegation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -15,11 +16,11 @@ import fr.beta.guichet.provider.ProviderUnavailableException;
 import fr.beta.guichet.provider.ovh.DnsRecord;
 import fr.beta.guichet.provider.ovh.DnsRecordType;
 import fr.beta.guichet.provider.ovh.DnsZoneClient;
-import fr.beta.guichet.subdomain.SubdomainProperties;
+import fr.beta.guichet.provider.ovh.OvhDomains;
 
 /**
  * Delegates {@code <label>.<zone>} to the startup's name servers: NS records (and DS records for DNSSEC) at that name
- * in the zone of the subdomains ({@code guichet.subdomain.zone}). The set is executed as a whole and idempotently:
+ * in the zone of the subdomains ({@code guichet.ovh.dns-zone}). The set is executed as a whole and idempotently:
  * every record already there as asked counts as done, a missing one is added (a retried job completes a partial
  * set, never duplicates), anything else at that name is a conflict for the executor; then one zone refresh.
  */
@@ -30,9 +31,9 @@ class DnsDelegationRequestType implements RequestType<DnsDelegationRequest> {
     private static final int TTL = 3600;
 
     private final DnsZoneClient dns;
-    private final SubdomainProperties zone;
+    private final OvhDomains zone;
 
-    DnsDelegationRequestType(DnsZoneClient dns, SubdomainProperties zone) {
+    DnsDelegationRequestType(DnsZoneClient dns, OvhDomains zone) {
         this.dns = dns;
         this.zone = zone;
     }
@@ -40,6 +41,11 @@ class DnsDelegationRequestType implements RequestType<DnsDelegationRequest> {
     @Override
     public String processKey() {
         return DnsDelegationProcess.KEY;
+    }
+
+    @Override
+    public String name() {
+        return "Demande de délégation DNS";
     }
 
     @Override
@@ -59,7 +65,17 @@ class DnsDelegationRequestType implements RequestType<DnsDelegationRequest> {
 
     @Override
     public String formPath() {
-        return DnsDelegationFormController.PATH;
+        return "/demandes/delegation-dns";
+    }
+
+    @Override
+    public DnsDelegationRequest blankForm() {
+        return DnsDelegationRequest.blank();
+    }
+
+    @Override
+    public Map<String, Object> formModel() {
+        return Map.of("zone", zone.dnsZone());
     }
 
     @Override
@@ -73,12 +89,12 @@ class DnsDelegationRequestType implements RequestType<DnsDelegationRequest> {
     /** The label is free: no record at that name, and none below it. */
     @Override
     public Optional<CheckFailure> check(DnsDelegationRequest request) {
-        List<DnsRecord> at = dns.findRecords(zone.zone(), request.label(), null);
+        List<DnsRecord> at = dns.findRecords(zone.dnsZone(), request.label(), null);
         if (!at.isEmpty()) {
             return Optional.of(new CheckFailure("label",
                     "Le nom « %s » est déjà utilisé (%s).".formatted(fqdn(request), summary(at))));
         }
-        List<DnsRecord> below = dns.findRecordsBelow(zone.zone(), request.label());
+        List<DnsRecord> below = dns.findRecordsBelow(zone.dnsZone(), request.label());
         if (!below.isEmpty()) {
             return Optional.of(new CheckFailure("label", "Des enregistrements existent déjà sous « %s » (%s)."
                     .formatted(fqdn(request), summary(below))));
@@ -88,7 +104,7 @@ class DnsDelegationRequestType implements RequestType<DnsDelegationRequest> {
 
     @Override
     public Execution execute(DnsDelegationRequest request, String reference) {
-        String zoneName = zone.zone();
+        String zoneName = zone.dnsZone();
         List<DnsRecord> asked = asked(request);
         List<DnsRecord> existing = dns.findRecords(zoneName, request.label(), null);
         List<DnsRecord> others = existing.stream().filter(r -> asked.stream().noneMatch(r::sameAs)).toList();
@@ -113,10 +129,10 @@ class DnsDelegationRequestType implements RequestType<DnsDelegationRequest> {
     private List<DnsRecord> asked(DnsDelegationRequest request) {
         var records = new ArrayList<DnsRecord>();
         for (String host : request.nameServerList()) {
-            records.add(new DnsRecord(0, zone.zone(), request.label(), DnsRecordType.NS, host + ".", TTL));
+            records.add(new DnsRecord(0, zone.dnsZone(), request.label(), DnsRecordType.NS, host + ".", TTL));
         }
         for (DsRecord ds : request.dsRecordList()) {
-            records.add(new DnsRecord(0, zone.zone(), request.label(), DnsRecordType.DS, ds.target(), TTL));
+            records.add(new DnsRecord(0, zone.dnsZone(), request.label(), DnsRecordType.DS, ds.target(), TTL));
         }
         return records;
     }
@@ -131,7 +147,7 @@ class DnsDelegationRequestType implements RequestType<DnsDelegationRequest> {
     }
 
     private String fqdn(DnsDelegationRequest request) {
-        return request.label() + "." + zone.zone();
+        return request.label() + "." + zone.dnsZone();
     }
 
     private static String summary(List<DnsRecord> records) {

@@ -28,6 +28,11 @@ class DockerHubRequestType implements RequestType<DockerHubRequest> {
     }
 
     @Override
+    public String name() {
+        return "Demande d'accès Docker Hub";
+    }
+
+    @Override
     public String referencePrefix() {
         return DockerHubProcess.REFERENCE_PREFIX;
     }
@@ -44,7 +49,12 @@ class DockerHubRequestType implements RequestType<DockerHubRequest> {
 
     @Override
     public String formPath() {
-        return DockerHubFormController.PATH;
+        return "/demandes/docker-hub";
+    }
+
+    @Override
+    public DockerHubRequest blankForm() {
+        return DockerHubRequest.blank();
     }
 
     @Override

@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletResponse;
 
 import fr.beta.guichet.lifecycle.TaskActionException;
-import fr.beta.guichet.system.Formats;
+import fr.beta.guichet.calendar.Formats;
 
 /**
  * « Mes accès » (everyone: their active accesses and where they came from), the registry of the admins (their

@@ -25,7 +25,7 @@ class EscalateToManagersDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        thread.reply(execution, "escalation", "chat.escalation", holders.mentions(fr.beta.guichet.access.AccessGroups.MANAGERS),
+        thread.reply(execution, "escalation", "chat.escalation", holders.mentions(EscalationProperties.MANAGERS_GROUP),
                 context.reference(execution), context.type(execution).resourceGroup(),
                 sla.describe(escalation.managersAfter()));
         RequestVariables.ESCALATED.set(execution, true);

@@ -15,6 +15,9 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("guichet.escalation")
 public record EscalationProperties(@NotNull Duration reminderAfter, @NotNull Duration managersAfter) {
 
+    /** The Camunda group the escalation reaches: the incubator's staff. */
+    public static final String MANAGERS_GROUP = "managers";
+
     public EscalationProperties {
         reminderAfter = reminderAfter == null ? Duration.ofHours(24) : reminderAfter;
         managersAfter = managersAfter == null ? Duration.ofHours(48) : managersAfter;

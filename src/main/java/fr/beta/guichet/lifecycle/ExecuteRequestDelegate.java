@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code execute}: the type's idempotent provider call. A {@code ProviderRejectedException} is a BPMN error caught
- * by the model (manual execution); anything else propagates to the job executor (retries, then incident). When
+ * {@code execute}: the type's idempotent provider call. A provider's refusal is a BPMN error caught by the model
+ * (manual execution, {@link ProviderRefusals}); anything else propagates to the job executor (retries, then incident). When
  * the provider works asynchronously the model waits and {@link CheckProviderDelegate} looks again.
  */
 @Component
@@ -20,8 +20,8 @@ class ExecuteRequestDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Execution result = context.execute(execution);
-        RequestVariables.PROVIDER_STATE.set(execution, result.state().variableValue());
+        Execution result = ProviderRefusals.asBpmnError(() -> context.execute(execution));
+        RequestVariables.PROVIDER_STATE.set(execution, result.state());
         RequestVariables.EXECUTION_RESULT.set(execution, result.summary());
     }
 }

@@ -7,12 +7,19 @@ package fr.beta.guichet.lifecycle;
  */
 public record Execution(State state, String summary) {
 
-    public enum State {
-        READY, PENDING, FAILED;
+    /** Also the value of {@link RequestVariables#PROVIDER_STATE}, that the models' gateway "Ressource prête ?" reads. */
+    public enum State implements StoredValue {
+        READY("ready"), PENDING("pending"), FAILED("failed");
 
-        /** The value of {@code providerState} that the models' gateway "Ressource prête ?" reads. */
-        public String variableValue() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+        private final String value;
+
+        State(String value) {
+            this.value = value;
+        }
+
+        @Override
+        public String value() {
+            return value;
         }
     }
 

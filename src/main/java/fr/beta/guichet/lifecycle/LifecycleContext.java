@@ -36,14 +36,19 @@ public class LifecycleContext {
     }
 
     private static <R extends Record> Execution execute(RequestType<R> type, DelegateExecution execution) {
-        return type.execute(RequestData.read(execution, type.requestClass()), execution.getProcessBusinessKey());
+        return type.execute(record(type, execution), execution.getProcessBusinessKey());
     }
 
     private static <R extends Record> Execution checkPending(RequestType<R> type, DelegateExecution execution) {
-        return type.checkPending(RequestData.read(execution, type.requestClass()), execution.getProcessBusinessKey());
+        return type.checkPending(record(type, execution), execution.getProcessBusinessKey());
     }
 
     private static <R extends Record> String describe(RequestType<R> type, DelegateExecution execution) {
-        return type.describe(RequestData.read(execution, type.requestClass()));
+        return type.describe(record(type, execution));
+    }
+
+    /** The request's record, as the record of its type. */
+    static <R extends Record> R record(RequestType<R> type, DelegateExecution execution) {
+        return RequestVariables.REQUEST.as(type.requestClass()).get(execution);
     }
 }

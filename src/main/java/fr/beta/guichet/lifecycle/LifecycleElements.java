@@ -1,7 +1,7 @@
 package fr.beta.guichet.lifecycle;
 
 /**
- * Element ids, error codes and message names that every request model shares (shared/design.md), so that tests,
+ * Element ids, error codes and message names that every request model shares (docs/design.md), so that tests,
  * metrics and Cockpit read alike across request types.
  */
 public final class LifecycleElements {

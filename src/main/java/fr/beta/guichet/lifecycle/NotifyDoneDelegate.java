@@ -31,7 +31,7 @@ class NotifyDoneDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         if (!doneHooks.isEmpty()) {
             RequestType<?> type = context.type(execution);
-            Record request = RequestData.read(execution, type.requestClass());
+            Record request = RequestVariables.REQUEST.as(type.requestClass()).get(execution);
             doneHooks.forEach(hook -> hook.requestDone(execution, type, request));
         }
         thread.markDone(execution);

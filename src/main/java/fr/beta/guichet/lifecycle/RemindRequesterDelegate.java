@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.notification.RequesterMail;
-import fr.beta.guichet.system.Formats;
+import fr.beta.guichet.calendar.Formats;
 
 /**
  * The question is still open after {@code guichet.dialogue.requester-reminder-after}: the requester is reminded in

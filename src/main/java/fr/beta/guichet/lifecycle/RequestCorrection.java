@@ -1,13 +1,12 @@
 package fr.beta.guichet.lifecycle;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * What the reply form of a start form needs ({@link StartFormController}): the requester's own request of that type
+ * What the reply form of a start form needs ({@link RequestFormController}): the requester's own request of that type
  * (404 for anyone else's, as on « Mes demandes »), its current record, and the answer with the corrected record.
  */
 @Component
@@ -40,8 +39,7 @@ public class RequestCorrection {
 
     /** The request's data as it stands (the requester corrects from there). */
     public <R extends Record> R current(RequestView request, RequestType<R> type) {
-        ObjectValue value = runtimeService.getVariableTyped(request.processInstanceId(), RequestVariables.REQUEST);
-        return value == null ? null : value.getValue(type.requestClass());
+        return RequestVariables.REQUEST.as(type.requestClass()).get(runtimeService, request.processInstanceId());
     }
 
     /** The answer; the record counts as a correction only when it differs from the current one. */

@@ -2,9 +2,7 @@ package fr.beta.guichet.lifecycle;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -89,32 +87,32 @@ public class RequestDialogue {
         List<HistoricDetail> updates = historyService.createHistoricDetailQuery().processInstanceId(processInstanceId)
                 .variableUpdates().orderByTime().asc().list();
         List<Exchange> exchanges = new ArrayList<>();
-        Map<String, Object> askedBy = new HashMap<>();
+        String askedBy = null; // the last admin who asked, until given to their question
         for (HistoricDetail detail : updates) {
             if (!(detail instanceof HistoricVariableUpdate update) || update.getValue() == null) {
                 continue;
             }
             Instant at = detail.getTime().toInstant();
-            switch (update.getVariableName()) {
-                case "askedBy" -> askedBy.put("last", update.getValue());
-                case "question" -> exchanges.add(new Exchange(String.valueOf(update.getValue()), null, at, null, null));
-                case "answer" -> {
-                    if (!exchanges.isEmpty() && !exchanges.get(exchanges.size() - 1).answered()) {
-                        Exchange open = exchanges.remove(exchanges.size() - 1);
-                        exchanges.add(new Exchange(open.question(), open.askedBy(), open.askedAt(),
-                                String.valueOf(update.getValue()), at));
-                    }
+            if (RequestVariables.ASKED_BY.hasName(update.getVariableName())) {
+                askedBy = RequestVariables.ASKED_BY.valueOf(update);
+            } else if (RequestVariables.QUESTION.hasName(update.getVariableName())) {
+                exchanges.add(new Exchange(RequestVariables.QUESTION.valueOf(update), null, at, null, null));
+            } else if (RequestVariables.ANSWER.hasName(update.getVariableName())) {
+                if (!exchanges.isEmpty() && !exchanges.get(exchanges.size() - 1).answered()) {
+                    Exchange open = exchanges.remove(exchanges.size() - 1);
+                    exchanges.add(new Exchange(open.question(), open.askedBy(), open.askedAt(),
+                            RequestVariables.ANSWER.valueOf(update), at));
                 }
-                default -> {
-                    continue;
-                }
+            } else {
+                continue;
             }
             // who asked is written in the same command as the question, in any order
-            if (!exchanges.isEmpty() && askedBy.containsKey("last")) {
+            if (!exchanges.isEmpty() && askedBy != null) {
                 Exchange last = exchanges.get(exchanges.size() - 1);
                 if (last.askedBy() == null && !last.answered()) {
-                    exchanges.set(exchanges.size() - 1, new Exchange(last.question(), (String) askedBy.remove("last"),
-                            last.askedAt(), null, null));
+                    exchanges.set(exchanges.size() - 1, new Exchange(last.question(), askedBy, last.askedAt(), null,
+                            null));
+                    askedBy = null;
                 }
             }
         }
@@ -123,7 +121,7 @@ public class RequestDialogue {
 
     /** The requester answers without changing the request. */
     public void answer(String processInstanceId, String requesterId, String answer) {
-        complete(processInstanceId, requesterId, answer, Map.of(RequestVariables.REQUEST_CORRECTED.name(), false));
+        complete(processInstanceId, requesterId, answer, RequestVariables.REQUEST_CORRECTED.with(false));
     }
 
     /**
@@ -132,20 +130,20 @@ public class RequestDialogue {
      */
     public <R extends Record> void answer(String processInstanceId, String requesterId, String answer,
             RequestType<R> type, R corrected) {
-        complete(processInstanceId, requesterId, answer, Map.of(
-                RequestVariables.REQUEST_CORRECTED.name(), true,
-                RequestVariables.REQUEST, RequestData.toVariable(corrected),
-                RequestVariables.DESCRIPTION.name(), RequestStarter.shortened(type.describe(corrected))));
+        complete(processInstanceId, requesterId, answer, RequestVariables.REQUEST_CORRECTED.with(true),
+                RequestVariables.REQUEST.with(corrected),
+                RequestVariables.DESCRIPTION.with(RequestStarter.shortened(type.describe(corrected))));
     }
 
-    private void complete(String processInstanceId, String requesterId, String answer, Map<String, Object> more) {
+    private void complete(String processInstanceId, String requesterId, String answer,
+            ProcessVariable.Assignment<?>... more) {
         Task task = openQuestion(processInstanceId)
                 .orElseThrow(() -> new TaskActionException("dialogue.error.notWaiting"));
         if (!requesterId.equals(task.getAssignee())) {
             throw new TaskActionException("task.error.forbidden");
         }
-        Map<String, Object> variables = new HashMap<>(more);
-        variables.put(RequestVariables.ANSWER.name(), answer);
+        var variables = ProcessVariable.variables(more);
+        RequestVariables.ANSWER.putIn(variables, answer);
         tasks.complete(task.getId(), requesterId, variables);
     }
 }

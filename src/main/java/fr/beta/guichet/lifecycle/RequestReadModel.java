@@ -32,11 +32,11 @@ public class RequestReadModel {
      * String variables only: they come with the query's rows. The form record ({@code request}, JSON in a byte
      * array) would cost one more query per request shown, so lists read its description, written at start.
      */
-    private static final String[] SHOWN_VARIABLES = {RequestVariables.REQUESTER.name(),
-            RequestVariables.EXECUTOR.name(), RequestVariables.REJECTION_REASON.name(),
-            RequestVariables.EXECUTION_RESULT.name(), RequestVariables.EXECUTION_ERROR.name(),
-            RequestVariables.MATTERMOST_POST_ID.name(), RequestVariables.DESCRIPTION.name(),
-            RequestVariables.UNANSWERED.name()};
+    private static final List<ProcessVariable<?>> SHOWN_VARIABLES = List.of(RequestVariables.REQUESTER,
+            RequestVariables.EXECUTOR, RequestVariables.REJECTION_REASON,
+            RequestVariables.EXECUTION_RESULT, RequestVariables.EXECUTION_ERROR,
+            RequestVariables.MATTERMOST_POST_ID, RequestVariables.DESCRIPTION,
+            RequestVariables.UNANSWERED);
 
     /** Activities shown on a timeline; gateways, boundary events and the reminder ends are left out. */
     private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "serviceTask", "userTask", "noneEndEvent");
@@ -99,15 +99,15 @@ public class RequestReadModel {
         }
         String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
         Map<String, Map<String, Object>> variables = new HashMap<>();
-        collect(variables, historyService.createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(ids).variableNameIn(SHOWN_VARIABLES).list());
+        collect(variables, ProcessVariable.filterAny(historyService.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(ids), SHOWN_VARIABLES).list());
         // Requests started before descriptions were written at start: their record, one query each (legacy only).
         String[] undescribed = instances.stream().map(HistoricProcessInstance::getId)
-                .filter(id -> !variables.getOrDefault(id, Map.of()).containsKey(RequestVariables.DESCRIPTION.name()))
+                .filter(id -> !RequestVariables.DESCRIPTION.isIn(variables.getOrDefault(id, Map.of())))
                 .toArray(String[]::new);
         if (undescribed.length > 0) {
-            collect(variables, historyService.createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(undescribed).variableName(RequestVariables.REQUEST).list());
+            collect(variables, RequestVariables.REQUEST.filter(historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(undescribed)).list());
         }
         Map<String, Task> openTasks = taskService.createTaskQuery().processInstanceIdIn(ids).list().stream()
                 .collect(Collectors.toMap(Task::getProcessInstanceId, Function.identity(), (a, b) -> a));
@@ -143,12 +143,12 @@ public class RequestReadModel {
         RequestStatus status = status(instance, vars, openTask, incident);
         return new RequestView(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionKey(),
                 describe(instance.getProcessDefinitionKey(), vars),
-                (String) vars.get(RequestVariables.REQUESTER.name()), status,
+                RequestVariables.REQUESTER.from(vars), status,
                 instant(instance.getStartTime()), instant(instance.getEndTime()),
-                (String) vars.get(RequestVariables.EXECUTOR.name()),
-                (String) vars.get(RequestVariables.REJECTION_REASON.name()),
-                (String) vars.get(RequestVariables.EXECUTION_RESULT.name()),
-                (String) vars.get(RequestVariables.EXECUTION_ERROR.name()));
+                RequestVariables.EXECUTOR.from(vars),
+                RequestVariables.REJECTION_REASON.from(vars),
+                RequestVariables.EXECUTION_RESULT.from(vars),
+                RequestVariables.EXECUTION_ERROR.from(vars));
     }
 
     private static RequestStatus status(HistoricProcessInstance instance, Map<String, Object> vars, Task openTask,
@@ -159,7 +159,7 @@ public class RequestReadModel {
                 return RequestStatus.DONE;
             }
             if (LifecycleElements.CANCELLED.equals(end)) {
-                return Boolean.TRUE.equals(vars.get(RequestVariables.UNANSWERED.name())) ? RequestStatus.UNANSWERED
+                return Boolean.TRUE.equals(RequestVariables.UNANSWERED.from(vars)) ? RequestStatus.UNANSWERED
                         : RequestStatus.CANCELLED;
             }
             return RequestStatus.REJECTED;
@@ -175,19 +175,19 @@ public class RequestReadModel {
                 default -> RequestStatus.CONFIRMING;
             };
         }
-        return vars.containsKey(RequestVariables.EXECUTOR.name()) ? RequestStatus.IN_PROGRESS : RequestStatus.VALIDATING;
+        return RequestVariables.EXECUTOR.isIn(vars) ? RequestStatus.IN_PROGRESS : RequestStatus.VALIDATING;
     }
 
     /** The type's description of its record; processes that are not requests carry their own line. */
     private String describe(String processKey, Map<String, Object> vars) {
-        Object request = vars.get(RequestVariables.REQUEST);
+        Record request = RequestVariables.REQUEST.from(vars);
         return types.byKey(processKey)
                 .filter(type -> type.requestClass().isInstance(request))
                 .map(type -> describeTyped(type, request))
-                .orElseGet(() -> String.valueOf(vars.getOrDefault(RequestVariables.DESCRIPTION.name(), "")));
+                .orElseGet(() -> String.valueOf(RequestVariables.DESCRIPTION.fromOrDefault(vars, "")));
     }
 
-    private static <R extends Record> String describeTyped(RequestType<R> type, Object request) {
+    private static <R extends Record> String describeTyped(RequestType<R> type, Record request) {
         return type.describe(type.requestClass().cast(request));
     }
 

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,10 +45,10 @@ public class RequestStarter {
     }
 
     private <R extends Record> String start(RequestType<R> type, R request, String requester, String reference) {
-        var variables = Variables.createVariables().putValueTyped(RequestVariables.REQUEST, RequestData.toVariable(request));
-        RequestVariables.REQUESTER.putIn(variables, requester);
-        // what lists show of the request, as a plain string: lists never load the JSON record (see RequestReadModel)
-        RequestVariables.DESCRIPTION.putIn(variables, shortened(type.describe(request)));
+        var variables = ProcessVariable.variables(RequestVariables.REQUEST.with(request),
+                RequestVariables.REQUESTER.with(requester),
+                // what lists show of the request, as a plain string: lists never load the JSON record (RequestReadModel)
+                RequestVariables.DESCRIPTION.with(shortened(type.describe(request))));
         var instance = engineUser.as(requester,
                 () -> runtimeService.startProcessInstanceByKey(type.processKey(), reference, variables));
 

@@ -71,7 +71,7 @@ public class RequestSubmission {
     }
 
     /**
-     * The same checks for a request corrected in answer to a question ({@link StartFormController}'s reply form):
+     * The same checks for a request corrected in answer to a question ({@link RequestFormController}'s reply form):
      * Bean Validation's errors, then the type's business checks into {@code errors}. When the checks cannot be made
      * just now the correction goes on, as with {@code checkLater}: {@code ServiceTask_Revalidate} makes them again
      * with retries and rejects the request with the reason if one fails.

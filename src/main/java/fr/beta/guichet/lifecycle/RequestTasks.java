@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -82,9 +81,9 @@ public class RequestTasks {
         }
         act(userId, () -> {
             taskService.claim(taskId, userId);
-            taskService.complete(taskId, Variables.createVariables()
-                    .putValue(RequestVariables.CLAIM_DECISION.name(), RequestVariables.TAKE)
-                    .putValue(RequestVariables.EXECUTOR.name(), userId));
+            taskService.complete(taskId, ProcessVariable.variables(
+                    RequestVariables.CLAIM_DECISION.with(ClaimDecision.TAKE),
+                    RequestVariables.EXECUTOR.with(userId)));
         });
     }
 
@@ -100,8 +99,7 @@ public class RequestTasks {
     public void decline(String taskId, String userId) {
         Task task = expect(taskId, userId, LifecycleElements.CLAIM);
         String reference = referenceOf(taskId);
-        String root = (String) runtimeService.getVariable(task.getProcessInstanceId(),
-                RequestVariables.MATTERMOST_POST_ID.name());
+        String root = RequestVariables.MATTERMOST_POST_ID.get(runtimeService, task.getProcessInstanceId());
         String key = reference + ":declined:" + taskId + ":" + userId + ":"
                 + DECLINE_BUCKET.toMinutes(System.currentTimeMillis());
         boolean assigned = userId.equals(task.getAssignee());
@@ -117,15 +115,14 @@ public class RequestTasks {
      * {@code execute-manually} by the executor after a provider refusal.
      */
     public void reject(String taskId, String userId, String reason) {
-        String decision = switch (visibleTask(taskId, userId).getTaskDefinitionKey()) {
-            case LifecycleElements.CLAIM -> RequestVariables.CLAIM_DECISION.name();
-            case LifecycleElements.EXECUTE_MANUALLY -> RequestVariables.MANUAL_DECISION.name();
+        ProcessVariable.Assignment<?> decision = switch (visibleTask(taskId, userId).getTaskDefinitionKey()) {
+            case LifecycleElements.CLAIM -> RequestVariables.CLAIM_DECISION.with(ClaimDecision.REJECT);
+            case LifecycleElements.EXECUTE_MANUALLY -> RequestVariables.MANUAL_DECISION.with(ManualDecision.REJECT);
             default -> throw new TaskActionException("task.error.gone");
         };
-        complete(taskId, userId, Map.of(
-                decision, RequestVariables.REJECT,
-                RequestVariables.REJECTION_REASON.name(), reason,
-                RequestVariables.REJECTED_BY.name(), userId));
+        complete(taskId, userId, ProcessVariable.variables(decision,
+                RequestVariables.REJECTION_REASON.with(reason),
+                RequestVariables.REJECTED_BY.with(userId)));
     }
 
     /**
@@ -135,29 +132,27 @@ public class RequestTasks {
      */
     public void ask(String taskId, String userId, String question) {
         Task task = visibleTask(taskId, userId);
-        String step = task.getTaskDefinitionKey();
-        String decision = switch (step) {
-            case LifecycleElements.CLAIM -> RequestVariables.CLAIM_DECISION.name();
-            case LifecycleElements.EXECUTE_MANUALLY -> RequestVariables.MANUAL_DECISION.name();
-            default -> throw new TaskActionException("task.error.gone");
+        ReturnTo step = ReturnTo.of(task.getTaskDefinitionKey())
+                .orElseThrow(() -> new TaskActionException("task.error.gone"));
+        ProcessVariable.Assignment<?> decision = switch (step) {
+            case CLAIM -> RequestVariables.CLAIM_DECISION.with(ClaimDecision.ASK);
+            case EXECUTE_MANUALLY -> RequestVariables.MANUAL_DECISION.with(ManualDecision.ASK);
         };
         if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
             throw new TaskActionException("task.error.taken");
         }
-        Object asked = runtimeService.getVariable(task.getProcessInstanceId(), RequestVariables.QUESTION_COUNT.name());
-        int number = (asked instanceof Integer n ? n : 0) + 1;
-        complete(taskId, userId, Map.of(
-                decision, RequestVariables.ASK,
-                RequestVariables.QUESTION.name(), question,
-                RequestVariables.ASKED_BY.name(), userId,
-                RequestVariables.RETURN_TO.name(), step,
-                RequestVariables.QUESTION_COUNT.name(), number));
+        int number = RequestVariables.QUESTION_COUNT.getOrDefault(runtimeService, task.getProcessInstanceId(), 0) + 1;
+        complete(taskId, userId, ProcessVariable.variables(decision,
+                RequestVariables.QUESTION.with(question),
+                RequestVariables.ASKED_BY.with(userId),
+                RequestVariables.RETURN_TO.with(step),
+                RequestVariables.QUESTION_COUNT.with(number)));
     }
 
     /** After a provider refusal, the executor did the work by hand. */
     public void completeManually(String taskId, String userId) {
         expect(taskId, userId, LifecycleElements.EXECUTE_MANUALLY);
-        complete(taskId, userId, Map.of(RequestVariables.MANUAL_DECISION.name(), RequestVariables.DONE));
+        complete(taskId, userId, ProcessVariable.variables(RequestVariables.MANUAL_DECISION.with(ManualDecision.DONE)));
     }
 
     /** "fait": the executor checked the result. */

@@ -1,5 +1,6 @@
 package fr.beta.guichet.lifecycle;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,6 +14,12 @@ public interface RequestType<R extends Record> {
     /** Process definition key, also the BPMN file name: {@code request-subdomain}. */
     String processKey();
 
+    /**
+     * French name of the type's process definition, as Cockpit and Tasklist show it: {@code Demande de
+     * sous-domaine}.
+     */
+    String name();
+
     /** Prefix of the readable reference used as business key: {@code SUB} gives {@code SUB-2026-0042}. */
     String referencePrefix();
 
@@ -21,8 +28,27 @@ public interface RequestType<R extends Record> {
 
     Class<R> requestClass();
 
-    /** Path of the start form, for the catalogue: {@code /demandes/sous-domaine}. */
+    /**
+     * Path of the start form, {@code /demandes/<slug>}: {@code /demandes/sous-domaine}. The one start form controller
+     * serves it, with the question-and-correction form under {@code <path>/reponse/<reference>}.
+     */
     String formPath();
+
+    /** An empty form with the type's defaults. */
+    R blankForm();
+
+    /**
+     * Thymeleaf view of the type's form fields, under {@code forms/}: by default {@code requests/<key without
+     * "request-" and hyphens>/form}, e.g. {@code requests/dnsdelegation/form}.
+     */
+    default String formView() {
+        return "requests/" + processKey().replaceFirst("^request-", "").replace("-", "") + "/form";
+    }
+
+    /** What the form's fields need besides the record: lists of choices, the zone… */
+    default Map<String, Object> formModel() {
+        return Map.of();
+    }
 
     /** Short French description of what is asked, e.g. {@code CNAME monsite.beta.gouv.fr → app.example.org.}. */
     String describe(R request);

@@ -34,6 +34,11 @@ public class RequestTypes {
         return byKey.keySet().stream().sorted().toList();
     }
 
+    /** The type whose start form is at this path. */
+    public Optional<RequestType<?>> byFormPath(String formPath) {
+        return byKey.values().stream().filter(type -> type.formPath().equals(formPath)).findFirst();
+    }
+
     public Optional<RequestType<?>> byKey(String processKey) {
         return Optional.ofNullable(byKey.get(processKey));
     }

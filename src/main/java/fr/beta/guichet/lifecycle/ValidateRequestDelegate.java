@@ -38,6 +38,6 @@ class ValidateRequestDelegate implements JavaDelegate {
 
     private static <R extends Record> java.util.Optional<RequestType.CheckFailure> check(
             RequestType<R> type, DelegateExecution execution) {
-        return type.check(RequestData.read(execution, type.requestClass()));
+        return type.check(LifecycleContext.record(type, execution));
     }
 }

@@ -5,8 +5,10 @@
  * {@code execute-manually} a question to the requester ({@code answer-question}, {@link
  * fr.beta.guichet.lifecycle.RequestDialogue}) that pauses the admins' clock.
  * <p>
- * A request type plugs in by providing a {@link fr.beta.guichet.lifecycle.RequestType} bean (its record, its
- * business checks, its provider call) and a BPMN model with the lifecycle's element ids; every delegate, variable,
- * notification and task action here serves all types.
+ * The lifecycle is drawn once ({@code bpmn/lifecycle/request-lifecycle.bpmn}); a request type plugs in by providing
+ * a {@link fr.beta.guichet.lifecycle.RequestType} bean (its record, its business checks, its provider call) and the
+ * template of its form fields: its process definition is derived from the one model at startup
+ * ({@link fr.beta.guichet.lifecycle.RequestModels}), its form served by the one start form controller. Every
+ * delegate, variable, notification and task action here serves all types.
  */
 package fr.beta.guichet.lifecycle;

@@ -1,5 +1,6 @@
 package fr.beta.guichet.mailbox;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import fr.beta.guichet.lifecycle.GrantSpec;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ovh.EmailDomainClient;
+import fr.beta.guichet.provider.ovh.OvhDomains;
 import fr.beta.guichet.secrets.OneTimeSecrets;
 
 /**
@@ -23,10 +25,10 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     private final EmailDomainClient email;
     private final OneTimeSecrets secrets;
     private final PasswordGenerator passwords;
-    private final MailboxProperties properties;
+    private final OvhDomains properties;
 
     MailboxRequestType(EmailDomainClient email, OneTimeSecrets secrets, PasswordGenerator passwords,
-            MailboxProperties properties) {
+            OvhDomains properties) {
         this.email = email;
         this.secrets = secrets;
         this.passwords = passwords;
@@ -36,6 +38,11 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     @Override
     public String processKey() {
         return MailboxProcess.KEY;
+    }
+
+    @Override
+    public String name() {
+        return "Demande d'adresse mail";
     }
 
     @Override
@@ -55,7 +62,17 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
 
     @Override
     public String formPath() {
-        return MailboxFormController.PATH;
+        return "/demandes/adresse-mail";
+    }
+
+    @Override
+    public MailboxRequest blankForm() {
+        return MailboxRequest.blank();
+    }
+
+    @Override
+    public Map<String, Object> formModel() {
+        return Map.of("domain", properties.mailDomain(), "kinds", MailboxKind.values());
     }
 
     @Override
@@ -69,14 +86,14 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     public Optional<GrantSpec> grantOf(MailboxRequest request) {
         String address = address(request);
         return Optional.of(request.kind() == MailboxKind.MAILBOX
-                ? new GrantSpec(address, "mailbox", address, properties.domain() + " " + request.localPart(), "boîte")
+                ? new GrantSpec(address, "mailbox", address, properties.mailDomain() + " " + request.localPart(), "boîte")
                 : new GrantSpec(address, "redirection", address + " → " + request.redirectTo(),
-                        properties.domain() + " " + address + " " + request.redirectTo(), "redirection"));
+                        properties.mailDomain() + " " + address + " " + request.redirectTo(), "redirection"));
     }
 
     @Override
     public Optional<CheckFailure> check(MailboxRequest request) {
-        String domain = properties.domain();
+        String domain = properties.mailDomain();
         boolean taken = email.findAccount(domain, request.localPart()).isPresent()
                 || !email.pendingAccountTasks(domain, request.localPart()).isEmpty()
                 || !email.findRedirections(domain, address(request), null).isEmpty()
@@ -93,7 +110,7 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
 
     @Override
     public Execution checkPending(MailboxRequest request, String reference) {
-        String domain = properties.domain();
+        String domain = properties.mailDomain();
         if (request.kind() == MailboxKind.MAILBOX) {
             return email.findAccount(domain, request.localPart()).isPresent()
                     ? Execution.ready(mailboxReady(request))
@@ -105,7 +122,7 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     }
 
     private Execution createMailbox(MailboxRequest request, String reference) {
-        String domain = properties.domain();
+        String domain = properties.mailDomain();
         boolean ours = secrets.isAvailable(reference);
         if (email.findAccount(domain, request.localPart()).isPresent()) {
             if (ours) {
@@ -126,7 +143,7 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     }
 
     private Execution createRedirection(MailboxRequest request) {
-        String domain = properties.domain();
+        String domain = properties.mailDomain();
         String from = address(request);
         if (!email.findRedirections(domain, from, request.redirectTo()).isEmpty()) {
             return Execution.ready(redirectionReady(request));
@@ -153,6 +170,6 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     }
 
     private String address(MailboxRequest request) {
-        return request.localPart() + "@" + properties.domain();
+        return request.localPart() + "@" + properties.mailDomain();
     }
 }

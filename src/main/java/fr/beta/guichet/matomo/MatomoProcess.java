@@ -1,13 +1,11 @@
 package fr.beta.guichet.matomo;
 
-import fr.beta.guichet.access.AccessGroups;
-
 /** Descriptor of the {@code request-matomo} process. */
 public final class MatomoProcess {
 
     public static final String KEY = "request-matomo";
     public static final String REFERENCE_PREFIX = "MAT";
-    public static final String RESOURCE_GROUP = AccessGroups.MATOMO;
+    public static final String RESOURCE_GROUP = "ops-matomo";
 
     private MatomoProcess() {
     }

@@ -1,5 +1,6 @@
 package fr.beta.guichet.matomo;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -8,6 +9,7 @@ import fr.beta.guichet.lifecycle.Execution;
 import fr.beta.guichet.lifecycle.GrantSpec;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderRejectedException;
+import fr.beta.guichet.provider.matomo.MatomoAccess;
 import fr.beta.guichet.provider.matomo.MatomoClient;
 
 /**
@@ -30,6 +32,11 @@ class MatomoRequestType implements RequestType<MatomoRequest> {
     }
 
     @Override
+    public String name() {
+        return "Demande d'accès Matomo";
+    }
+
+    @Override
     public String referencePrefix() {
         return MatomoProcess.REFERENCE_PREFIX;
     }
@@ -46,7 +53,17 @@ class MatomoRequestType implements RequestType<MatomoRequest> {
 
     @Override
     public String formPath() {
-        return MatomoFormController.PATH;
+        return "/demandes/matomo";
+    }
+
+    @Override
+    public MatomoRequest blankForm() {
+        return MatomoRequest.blank();
+    }
+
+    @Override
+    public Map<String, Object> formModel() {
+        return Map.of("accessLevels", MatomoAccess.values());
     }
 
     @Override

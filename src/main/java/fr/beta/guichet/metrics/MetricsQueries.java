@@ -15,9 +15,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import fr.beta.guichet.lifecycle.ClaimDecision;
 import fr.beta.guichet.lifecycle.LifecycleElements;
 import fr.beta.guichet.lifecycle.RequestTypes;
-import fr.beta.guichet.lifecycle.RequestVariables;
 
 /**
  * The metrics as SQL aggregates over one row per request: the reporting table {@code guichet_request_report}
@@ -30,7 +30,7 @@ import fr.beta.guichet.lifecycle.RequestVariables;
 @Component
 public class MetricsQueries {
 
-    private static final String TAKEN = "r.claim_decision = '" + RequestVariables.TAKE
+    private static final String TAKEN = "r.claim_decision = '" + ClaimDecision.TAKE.value()
             + "' AND r.claim_ended_at IS NOT NULL";
 
     private final JdbcTemplate jdbc;

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import fr.beta.guichet.lifecycle.ClaimDecision;
 import fr.beta.guichet.lifecycle.LifecycleElements;
 import fr.beta.guichet.lifecycle.RequestTypes;
 import fr.beta.guichet.lifecycle.RequestVariables;
@@ -127,13 +128,13 @@ class RequestReportHandler implements HistoryEventHandler {
                 jdbc.update("UPDATE " + TABLE + " SET wait_ms = wait_ms + " + waited + ","
                         + " wait_before_claim_ms = wait_before_claim_ms + CASE WHEN claim_decision = ? THEN 0 ELSE "
                         + waited + " END, waiting_since = NULL WHERE proc_inst_id = ?",
-                        duration, ended, RequestVariables.TAKE, duration, ended, id);
+                        duration, ended, ClaimDecision.TAKE.value(), duration, ended, id);
             }
         }
     }
 
     private void variable(HistoricVariableUpdateEventEntity event) {
-        if (!RequestVariables.CLAIM_DECISION.name().equals(event.getVariableName())
+        if (!RequestVariables.CLAIM_DECISION.hasName(event.getVariableName())
                 || !(event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_CREATE)
                         || event.isEventOfType(HistoryEventTypes.VARIABLE_INSTANCE_UPDATE))) {
             return;

@@ -1,5 +1,6 @@
 package fr.beta.guichet.metrics;
 
+import fr.beta.guichet.lifecycle.ClaimDecision;
 import fr.beta.guichet.lifecycle.LifecycleElements;
 import fr.beta.guichet.lifecycle.RequestVariables;
 
@@ -60,7 +61,7 @@ enum RequestReportSource {
                            FROM ACT_HI_ACTINST q LEFT JOIN (%4$s) qc ON qc.pid = q.PROC_INST_ID_
                            WHERE q.ACT_ID_ = '%8$s' GROUP BY q.PROC_INST_ID_) w ON w.pid = p.ID_
                 """.formatted(LifecycleElements.CLAIM, dialect.millisBetween("c.first_claim_at", "c.claim_ended_at"),
-                RequestVariables.TAKE, claims, RequestVariables.CLAIM_DECISION.name(),
+                ClaimDecision.TAKE.value(), claims, RequestVariables.CLAIM_DECISION.nameInSql(),
                 LifecycleElements.REMINDER_TIMER, LifecycleElements.ESCALATION_TIMER, MetricsElements.ANSWER_QUESTION);
     }
 }

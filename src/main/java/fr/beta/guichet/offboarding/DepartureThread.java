@@ -10,7 +10,7 @@ import fr.beta.guichet.grants.AccessGrant;
 import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.lifecycle.RequestThread;
 import fr.beta.guichet.notification.RequesterMail;
-import fr.beta.guichet.system.Formats;
+import fr.beta.guichet.calendar.Formats;
 
 /** The departure's texts: the chat thread (mentions) and the emails to the person and to whoever declared it. */
 @Component

@@ -2,6 +2,7 @@ package fr.beta.guichet.offboarding;
 
 import java.util.Date;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,7 @@ import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.grants.AccessRevoker;
 import fr.beta.guichet.grants.AccessRevokers;
 import fr.beta.guichet.grants.GrantState;
-import fr.beta.guichet.provider.ProviderRejectedException;
+import fr.beta.guichet.lifecycle.ProviderRefusals;
 
 /**
  * The delegates of {@code bpmn/offboarding.bpmn}. Every one is idempotent: chat posts carry a key
@@ -51,7 +52,7 @@ final class OffboardingDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             String reference = execution.getProcessBusinessKey();
-            Date at = (Date) execution.getVariable("reminderAt");
+            Date at = OffboardingProcess.REMINDER_AT.get(execution);
             texts.thread.reply(execution, "reminder:" + at.getTime(), "chat.offboarding.reminder", texts.who(execution),
                     texts.date(execution), reference);
             String person = OffboardingProcess.PERSON_USER.get(execution);
@@ -82,12 +83,12 @@ final class OffboardingDelegates {
                 OffboardingProcess.ALREADY_GONE.set(execution, true);
                 return;
             }
-            AccessRevoker revoker = revokers.of(grant.kind()).orElseThrow(() -> new ProviderRejectedException(
-                    grant.kind(), "Pas de retrait automatique pour cet accès : à retirer à la main."));
-            boolean gone = revoker.isGone(grant);
+            AccessRevoker revoker = revokers.of(grant.kind()).orElseThrow(() -> new BpmnError(
+                    ProviderRefusals.ERROR_CODE, "Pas de retrait automatique pour cet accès : à retirer à la main."));
+            boolean gone = ProviderRefusals.asBpmnError(() -> revoker.isGone(grant));
             OffboardingProcess.ALREADY_GONE.set(execution, gone);
             if (!gone) {
-                revoker.revoke(grant);
+                ProviderRefusals.asBpmnError(() -> revoker.revoke(grant));
             }
         }
     }
@@ -110,23 +111,23 @@ final class OffboardingDelegates {
         @Override
         public void execute(DelegateExecution execution) {
             AccessGrant grant = grant(grants, execution);
-            Object previous = execution.getVariable(OffboardingProcess.REVOCATION_CHECKS.name());
-            int checks = (previous instanceof Number n ? n.intValue() : 0) + 1;
+            int checks = OffboardingProcess.REVOCATION_CHECKS.getOrDefault(execution, 0) + 1;
             OffboardingProcess.REVOCATION_CHECKS.set(execution, checks);
             boolean alreadyGone = Boolean.TRUE.equals(OffboardingProcess.ALREADY_GONE.get(execution));
             boolean gone = grant.state() != GrantState.ACTIVE
-                    || revokers.of(grant.kind()).map(r -> r.isGone(grant)).orElse(false);
+                    || revokers.of(grant.kind()).map(r -> ProviderRefusals.asBpmnError(() -> r.isGone(grant)))
+                            .orElse(false);
             if (gone) {
                 Outcome outcome = alreadyGone ? Outcome.GONE : Outcome.REVOKED;
                 departures.recordOutcome(execution.getProcessBusinessKey(), grant.id(), outcome, null);
                 grants.markEnded(grant.id(), alreadyGone ? GrantState.GONE : GrantState.REVOKED);
-                OffboardingProcess.REVOCATION_STATE.set(execution, OffboardingProcess.GONE);
+                OffboardingProcess.REVOCATION_STATE.set(execution, RevocationState.GONE);
             } else if (checks >= properties.verifyChecks()) {
                 OffboardingProcess.REVOCATION_ERROR.set(execution,
                         "Toujours présent chez le fournisseur après %d vérifications.".formatted(checks));
-                OffboardingProcess.REVOCATION_STATE.set(execution, OffboardingProcess.FAILED);
+                OffboardingProcess.REVOCATION_STATE.set(execution, RevocationState.FAILED);
             } else {
-                OffboardingProcess.REVOCATION_STATE.set(execution, OffboardingProcess.PENDING);
+                OffboardingProcess.REVOCATION_STATE.set(execution, RevocationState.PENDING);
             }
         }
     }

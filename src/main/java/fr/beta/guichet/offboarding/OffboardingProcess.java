@@ -1,6 +1,9 @@
 package fr.beta.guichet.offboarding;
 
+import java.util.Date;
+
 import fr.beta.guichet.lifecycle.ProcessVariable;
+import fr.beta.guichet.lifecycle.RequestVariables;
 
 /** Ids, variables and message of {@code bpmn/offboarding.bpmn}. */
 public final class OffboardingProcess {
@@ -29,20 +32,19 @@ public final class OffboardingProcess {
     /** The app's user of that person, when there is one (chat mentions, emails). */
     public static final ProcessVariable<String> PERSON_USER = ProcessVariable.string("personUser");
     /** Who declared the departure; the lifecycle's requester variable, so chat and mails treat it alike. */
-    public static final ProcessVariable<String> STARTED_BY = ProcessVariable.string("requester");
+    public static final ProcessVariable<String> STARTED_BY = RequestVariables.REQUESTER;
+    /** One reminder's date: the element variable of the reminders' multi-instance. */
+    static final ProcessVariable<Date> REMINDER_AT = ProcessVariable.date("reminderAt");
 
     /** Local to one revocation: {@code gone}, {@code pending}, {@code failed}. */
-    static final ProcessVariable<String> REVOCATION_STATE = ProcessVariable.string("revocationState");
+    static final ProcessVariable<RevocationState> REVOCATION_STATE =
+            ProcessVariable.decision("revocationState", RevocationState.class);
     static final ProcessVariable<String> REVOCATION_ERROR = ProcessVariable.string("revocationError");
     static final ProcessVariable<Integer> REVOCATION_CHECKS = ProcessVariable.integer("revocationChecks");
     static final ProcessVariable<Boolean> ALREADY_GONE = ProcessVariable.bool("alreadyGone");
     static final ProcessVariable<String> GRANT_ID = ProcessVariable.string("grantId");
     /** Who did a refused revocation by hand (set by « fait »). */
     static final ProcessVariable<String> REVOKED_BY = ProcessVariable.string("revokedBy");
-
-    static final String GONE = "gone";
-    static final String PENDING = "pending";
-    static final String FAILED = "failed";
 
     private OffboardingProcess() {
     }

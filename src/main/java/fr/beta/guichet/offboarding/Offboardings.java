@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,6 +23,7 @@ import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.grants.EngineTime;
 import fr.beta.guichet.grants.GrantState;
 import fr.beta.guichet.grants.Viewer;
+import fr.beta.guichet.lifecycle.ProcessVariable;
 import fr.beta.guichet.lifecycle.ReferenceGenerator;
 import fr.beta.guichet.lifecycle.TaskActionException;
 
@@ -104,11 +104,10 @@ public class Offboardings {
         }
         departures.create(new Departure(reference, person, departureAt, viewer.userId(), EngineTime.now(),
                 Departure.State.OPEN, null), items);
-        var variables = Variables.createVariables();
-        OffboardingProcess.PERSON.putIn(variables, person);
-        OffboardingProcess.PERSON_USER.putIn(variables, person.equalsIgnoreCase(viewer.email()) ? viewer.userId()
-                : grants.userWithEmail(person).orElse(null));
-        OffboardingProcess.STARTED_BY.putIn(variables, viewer.userId());
+        var variables = ProcessVariable.variables(OffboardingProcess.PERSON.with(person),
+                OffboardingProcess.PERSON_USER.with(person.equalsIgnoreCase(viewer.email()) ? viewer.userId()
+                        : grants.userWithEmail(person).orElse(null)),
+                OffboardingProcess.STARTED_BY.with(viewer.userId()));
         runtimeService.startProcessInstanceByKey(OffboardingProcess.KEY, reference, variables);
         return reference;
     }
@@ -193,8 +192,8 @@ public class Offboardings {
     }
 
     private Optional<ManualRevocation> manual(Task task) {
-        String grantId = (String) taskService.getVariable(task.getId(), OffboardingProcess.GRANT_ID.name());
-        String error = (String) taskService.getVariable(task.getId(), OffboardingProcess.REVOCATION_ERROR.name());
+        String grantId = OffboardingProcess.GRANT_ID.get(taskService, task.getId());
+        String error = OffboardingProcess.REVOCATION_ERROR.get(taskService, task.getId());
         var instance = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
         return grants.byId(grantId).map(g -> new ManualRevocation(task, g, instance == null ? "" : instance.getBusinessKey(), error));
     }
@@ -219,7 +218,7 @@ public class Offboardings {
             throw new TaskActionException("offboarding.error.takeFirst");
         }
         try {
-            taskService.complete(taskId, Map.of(OffboardingProcess.REVOKED_BY.name(), viewer.userId()));
+            taskService.complete(taskId, ProcessVariable.variables(OffboardingProcess.REVOKED_BY.with(viewer.userId())));
         } catch (org.camunda.bpm.engine.exception.NullValueException | org.camunda.bpm.engine.exception.NotFoundException e) {
             throw new TaskActionException("task.error.gone");
         }

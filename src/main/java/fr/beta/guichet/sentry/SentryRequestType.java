@@ -1,5 +1,6 @@
 package fr.beta.guichet.sentry;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -8,6 +9,7 @@ import fr.beta.guichet.lifecycle.Execution;
 import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.sentry.SentryClient;
 import fr.beta.guichet.provider.sentry.SentryGrant;
+import fr.beta.guichet.provider.sentry.SentryTeamRole;
 
 /**
  * Puts a person in a team of the Sentry organization: the team is created if missing, the person invited with the
@@ -29,6 +31,11 @@ class SentryRequestType implements RequestType<SentryRequest> {
     }
 
     @Override
+    public String name() {
+        return "Demande d'accès Sentry";
+    }
+
+    @Override
     public String referencePrefix() {
         return SentryProcess.REFERENCE_PREFIX;
     }
@@ -45,7 +52,17 @@ class SentryRequestType implements RequestType<SentryRequest> {
 
     @Override
     public String formPath() {
-        return SentryFormController.PATH;
+        return "/demandes/sentry";
+    }
+
+    @Override
+    public SentryRequest blankForm() {
+        return SentryRequest.blank();
+    }
+
+    @Override
+    public Map<String, Object> formModel() {
+        return Map.of("teamRoles", SentryTeamRole.values());
     }
 
     @Override

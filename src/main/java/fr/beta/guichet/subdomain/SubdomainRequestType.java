@@ -1,6 +1,7 @@
 package fr.beta.guichet.subdomain;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -13,6 +14,7 @@ import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 import fr.beta.guichet.provider.ovh.DnsRecord;
 import fr.beta.guichet.provider.ovh.DnsZoneClient;
+import fr.beta.guichet.provider.ovh.OvhDomains;
 
 /**
  * Checks and creates a DNS record in the zone. Idempotent: a record that already exists exactly as requested
@@ -25,9 +27,9 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
     private static final Logger log = LoggerFactory.getLogger(SubdomainRequestType.class);
 
     private final DnsZoneClient dns;
-    private final SubdomainProperties properties;
+    private final OvhDomains properties;
 
-    SubdomainRequestType(DnsZoneClient dns, SubdomainProperties properties) {
+    SubdomainRequestType(DnsZoneClient dns, OvhDomains properties) {
         this.dns = dns;
         this.properties = properties;
     }
@@ -35,6 +37,11 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
     @Override
     public String processKey() {
         return SubdomainProcess.KEY;
+    }
+
+    @Override
+    public String name() {
+        return "Demande de sous-domaine";
     }
 
     @Override
@@ -54,7 +61,17 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
 
     @Override
     public String formPath() {
-        return SubdomainFormController.PATH;
+        return "/demandes/sous-domaine";
+    }
+
+    @Override
+    public SubdomainRequest blankForm() {
+        return SubdomainRequest.blank();
+    }
+
+    @Override
+    public Map<String, Object> formModel() {
+        return Map.of("zone", properties.dnsZone(), "recordTypes", SubdomainRecordType.values());
     }
 
     @Override
@@ -65,7 +82,7 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
 
     @Override
     public Optional<CheckFailure> check(SubdomainRequest request) {
-        List<DnsRecord> existing = dns.findRecords(properties.zone(), request.label(), null);
+        List<DnsRecord> existing = dns.findRecords(properties.dnsZone(), request.label(), null);
         if (existing.isEmpty()) {
             return Optional.empty();
         }
@@ -75,7 +92,7 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
 
     @Override
     public Execution execute(SubdomainRequest request, String reference) {
-        String zone = properties.zone();
+        String zone = properties.dnsZone();
         List<DnsRecord> existing = dns.findRecords(zone, request.label(), null);
         var wanted = request.recordType().toDns();
         var asked = new DnsRecord(0, zone, request.label(), wanted, request.target(), request.ttl());
@@ -102,7 +119,7 @@ class SubdomainRequestType implements RequestType<SubdomainRequest> {
     }
 
     private String fqdn(SubdomainRequest request) {
-        return request.label() + "." + properties.zone();
+        return request.label() + "." + properties.dnsZone();
     }
 
     private static String summary(List<DnsRecord> records) {

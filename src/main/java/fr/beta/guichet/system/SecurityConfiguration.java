@@ -21,6 +21,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 import fr.beta.guichet.access.AccessGroups;
+import fr.beta.guichet.access.ResourceGroups;
 import fr.beta.guichet.metrics.MetricsProperties;
 
 /**
@@ -67,12 +68,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain app(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+    SecurityFilterChain app(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+            ResourceGroups resourceGroups) throws Exception {
         return http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/images/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/taches/**").hasAnyAuthority(AccessGroups.resourceAuthorities())
+                        .requestMatchers("/taches/**").hasAnyAuthority(resourceGroups.authorities())
                         .requestMatchers("/metriques/**").hasAnyAuthority("GROUP_" + AccessGroups.MANAGERS,
                                 "GROUP_" + AccessGroups.PLATFORM_ADMINS)
                         .requestMatchers("/bac-a-sable/**").authenticated()

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import fr.beta.guichet.access.AccessGroups;
+import fr.beta.guichet.access.ResourceGroups;
 import fr.beta.guichet.lifecycle.AccessHolders;
 import fr.beta.guichet.lifecycle.DialogueText;
 import fr.beta.guichet.lifecycle.RequestDialogue;
@@ -37,9 +37,11 @@ class TaskController {
     private final RequestTypes types;
     private final AccessHolders holders;
     private final RequestDialogue dialogue;
+    private final ResourceGroups resourceGroups;
 
     TaskController(TaskInbox inbox, RequestTasks tasks, RequestReadModel readModel, RequestTypes types,
-            AccessHolders holders, RequestDialogue dialogue) {
+            AccessHolders holders, RequestDialogue dialogue, ResourceGroups resourceGroups) {
+        this.resourceGroups = resourceGroups;
         this.dialogue = dialogue;
         this.inbox = inbox;
         this.tasks = tasks;
@@ -65,7 +67,7 @@ class TaskController {
         model.addAttribute("tasks", taskPage.tasks());
         model.addAttribute("links", new TaskListLinks(selectedType, selectedGroup));
         model.addAttribute("types", types.processKeys());
-        model.addAttribute("groups", myGroups.stream().filter(AccessGroups.RESOURCE_GROUPS::contains).sorted().toList());
+        model.addAttribute("groups", myGroups.stream().filter(resourceGroups::contains).sorted().toList());
         model.addAttribute("selectedType", selectedType);
         model.addAttribute("selectedGroup", selectedGroup);
         return "tasks/list";

@@ -74,7 +74,7 @@ class ImageContextIT {
         try (JarFile jar = new JarFile(jars.get(0).toFile())) {
             for (String entry : List.of("BOOT-INF/classes/static/vendor/dsfr/dsfr.min.css",
                     "BOOT-INF/classes/static/vendor/chartjs/chart.umd.min.js",
-                    "BOOT-INF/classes/bpmn/request-subdomain.bpmn", "BOOT-INF/classes/forms/",
+                    "BOOT-INF/classes/bpmn/lifecycle/request-lifecycle.bpmn", "BOOT-INF/classes/forms/",
                     "BOOT-INF/classes/db/migration/V10__spring_session.sql",
                     "BOOT-INF/classes/application-prod.yaml")) {
                 assertThat(jar.getEntry(entry)).as(entry).isNotNull();

@@ -37,14 +37,13 @@ import org.springframework.context.ApplicationContext;
 import fr.beta.guichet.support.GuichetSpringTest;
 
 /**
- * Reads every model in {@code bpmn/} and fails if one departs from the lifecycle of design.md: a missing step,
- * timer, candidate group, time-to-live, async boundary, retry cycle, French name or diagram, a generated id, or a
- * delegate that is not a bean.
+ * Reads the one lifecycle model of {@code bpmn/} and the model each request type derives from it, and fails if one
+ * departs from the lifecycle of docs/design.md: a missing step, timer, candidate group, time-to-live, async boundary,
+ * retry cycle, French name or diagram, a generated id, or a delegate that is not a bean.
  */
 @GuichetSpringTest
 class BpmnModelTests {
 
-    private static final Path MODELS = Path.of("bpmn");
     private static final List<String> LIFECYCLE = List.of(LifecycleElements.VALIDATE, LifecycleElements.ANNOUNCE,
             LifecycleElements.CLAIM, LifecycleElements.EXECUTE, LifecycleElements.EXECUTE_MANUALLY,
             LifecycleElements.CONFIRM, LifecycleElements.DONE, LifecycleElements.REJECTED, LifecycleElements.CANCELLED);
@@ -55,20 +54,34 @@ class BpmnModelTests {
     @Autowired ApplicationContext context;
     @Autowired RequestTypes types;
 
+    /** No per-type copy of the lifecycle: the request models are all derived from the one template. */
     @Test
-    void everyRequestTypeHasItsModelAndEveryModelItsType() throws IOException {
-        Map<String, Path> models = models();
-        assertThat(models.keySet()).containsExactlyInAnyOrderElementsOf(types.processKeys());
-        models.forEach((key, file) -> assertThat(file.getFileName().toString()).isEqualTo(key + ".bpmn"));
+    void theLifecycleIsDrawnOnce() throws IOException {
+        try (Stream<Path> files = Files.walk(Path.of("bpmn"))) {
+            var requestModels = files.filter(f -> f.toString().endsWith(".bpmn"))
+                    .filter(f -> Bpmn.readModelFromFile(f.toFile()).getModelElementById(LifecycleElements.CLAIM) != null)
+                    .map(Path::toString).toList();
+            assertThat(requestModels).containsExactly("bpmn/lifecycle/request-lifecycle.bpmn");
+        }
+        assertThat(Path.of("docs/request-template.bpmn")).doesNotExist();
+    }
+
+    /** The template itself: its claim names the placeholder group that each type replaces. */
+    @Test
+    void theTemplateFollowsTheLifecycle() {
+        BpmnModelInstance template = Bpmn.readModelFromFile(Path.of("bpmn", "lifecycle", "request-lifecycle.bpmn").toFile());
+        UserTask claim = template.getModelElementById(LifecycleElements.CLAIM);
+        assertThat(claim.getCamundaCandidateGroups()).isEqualTo(RequestModels.GROUP_PLACEHOLDER);
+        checkModel(RequestModels.TEMPLATE_KEY, template, RequestModels.GROUP_PLACEHOLDER);
     }
 
     @TestFactory
-    Stream<DynamicTest> everyModelFollowsTheLifecycle() throws IOException {
-        return models().entrySet().stream().map(entry -> DynamicTest.dynamicTest(entry.getKey(),
-                () -> checkModel(entry.getKey(), Bpmn.readModelFromFile(entry.getValue().toFile()))));
+    Stream<DynamicTest> everyRequestTypeModelFollowsTheLifecycle() {
+        return types.all().stream().map(type -> DynamicTest.dynamicTest(type.processKey(),
+                () -> checkModel(type.processKey(), RequestModels.of(type), type.resourceGroup())));
     }
 
-    private void checkModel(String key, BpmnModelInstance model) {
+    private void checkModel(String key, BpmnModelInstance model, String group) {
         Process process = model.getModelElementById(key);
         assertThat(process).as("process id = file name").isNotNull();
         assertThat(process.isExecutable()).isTrue();
@@ -79,7 +92,7 @@ class BpmnModelTests {
 
         UserTask claim = (UserTask) elements.get(LifecycleElements.CLAIM);
         assertThat(claim.getCamundaCandidateGroups()).as("claim candidate group")
-                .isEqualTo(types.byKey(key).orElseThrow().resourceGroup());
+                .isEqualTo(group);
         assertThat(((UserTask) elements.get(LifecycleElements.CONFIRM)).getCamundaAssignee()).isEqualTo("${executor}");
         for (String userTask : List.of(LifecycleElements.CLAIM, LifecycleElements.EXECUTE_MANUALLY, LifecycleElements.CONFIRM)) {
             assertThat(((UserTask) elements.get(userTask)).getCamundaFormKey()).as("Tasklist opens the app's form")
@@ -139,21 +152,6 @@ class BpmnModelTests {
                 .as("diagram of " + e.getId()).contains(e.getId()));
     }
 
-    /** The template that new types copy has the same question-to-the-requester loop. */
-    @Test
-    void theTemplateHasTheDialogueToo() {
-        BpmnModelInstance model = Bpmn.readModelFromFile(Path.of("docs/request-template.bpmn").toFile());
-        Process process = model.getModelElementsByType(Process.class).iterator().next();
-        Map<String, FlowElement> elements = process.getFlowElements().stream()
-                .collect(Collectors.toMap(BaseElement::getId, Function.identity()));
-        assertThat(elements).containsKeys(LIFECYCLE.toArray(String[]::new));
-        checkDialogue(elements, process);
-        var shapes = model.getModelElementsByType(BpmnShape.class).stream().map(sh -> sh.getBpmnElement().getId()).toList();
-        var edges = model.getModelElementsByType(BpmnEdge.class).stream().map(e -> e.getBpmnElement().getId()).toList();
-        elements.values().forEach(e -> assertThat(e instanceof SequenceFlow ? edges : shapes)
-                .as("diagram of " + e.getId()).contains(e.getId()));
-    }
-
     /**
      * « Demander une précision » (issue 14): from {@code claim} and {@code execute-manually} to the requester's
      * {@code answer-question} with its reminder and its cancellation timers, the answer posted, a corrected request
@@ -176,7 +174,7 @@ class BpmnModelTests {
         assertThat(outgoing(elements, LifecycleElements.ANSWER_QUESTION)).containsExactly(LifecycleElements.NOTIFY_ANSWER);
         var back = elements.values().stream().filter(e -> e instanceof SequenceFlow f
                         && f.getSource().getId().equals("Gateway_ReturnTo"))
-                .map(e -> ((SequenceFlow) e).getTarget().getId()).toList();
+                .map(e -> throughJoins(((SequenceFlow) e).getTarget()).getId()).toList();
         assertThat(back).containsExactlyInAnyOrder(LifecycleElements.CLAIM, LifecycleElements.EXECUTE_MANUALLY);
 
         List<BoundaryEvent> onAnswer = boundaries(process, LifecycleElements.ANSWER_QUESTION);
@@ -206,16 +204,30 @@ class BpmnModelTests {
 
     private static List<String> conditionsInto(Map<String, FlowElement> elements, String target) {
         return elements.values().stream()
-                .filter(e -> e instanceof SequenceFlow f && f.getTarget().getId().equals(target))
+                .filter(e -> e instanceof SequenceFlow f && !isJoin(f.getSource())
+                        && throughJoins(f.getTarget()).getId().equals(target))
                 .map(e -> ((SequenceFlow) e).getConditionExpression().getTextContent()).toList();
     }
 
     private static List<String> outgoing(Map<String, FlowElement> elements, String source) {
-        return ((FlowNode) elements.get(source)).getOutgoing().stream().map(f -> f.getTarget().getId()).toList();
+        return ((FlowNode) elements.get(source)).getOutgoing().stream().map(f -> throughJoins(f.getTarget()).getId())
+                .toList();
+    }
+
+    /** A merging gateway (several ways in, one out) only joins: a flow into it leads to the step after it. */
+    private static FlowNode throughJoins(FlowNode node) {
+        while (isJoin(node)) {
+            node = node.getOutgoing().iterator().next().getTarget();
+        }
+        return node;
+    }
+
+    private static boolean isJoin(FlowNode node) {
+        return node instanceof ExclusiveGateway && node.getIncoming().size() > 1 && node.getOutgoing().size() == 1;
     }
 
     private static boolean isGatewayExit(SequenceFlow flow) {
-        return flow.getSource() instanceof ExclusiveGateway;
+        return flow.getSource() instanceof ExclusiveGateway decision && decision.getOutgoing().size() > 1;
     }
 
     private static List<BoundaryEvent> boundaries(Process process, String activityId) {
@@ -231,15 +243,5 @@ class BpmnModelTests {
         var ext = node.getExtensionElements();
         return ext == null ? null : ext.getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class)
                 .singleResult().getTextContent();
-    }
-
-    private static Map<String, Path> models() throws IOException {
-        try (Stream<Path> files = Files.list(MODELS)) {
-            // request models follow the lifecycle; other processes (join-group) have their own tests
-            return files.filter(f -> f.getFileName().toString().startsWith("request-") && f.toString().endsWith(".bpmn"))
-                    .collect(Collectors.toMap(
-                    f -> Bpmn.readModelFromFile(f.toFile()).getModelElementsByType(Process.class).iterator().next().getId(),
-                    Function.identity()));
-        }
     }
 }

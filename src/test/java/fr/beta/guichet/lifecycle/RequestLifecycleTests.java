@@ -453,7 +453,7 @@ public abstract class RequestLifecycleTests<R extends Record> {
 
         assertThat(pi).hasPassed(LifecycleElements.REVALIDATE).isWaitingAt(LifecycleElements.CLAIM);
         org.camunda.bpm.engine.variable.value.ObjectValue data =
-                runtimeService.getVariableTyped(pi.getId(), RequestVariables.REQUEST);
+                runtimeService.getVariableTyped(pi.getId(), RequestVariables.REQUEST.name());
         assertThat(data.getValue(type().requestClass())).isEqualTo(corrected);
         assertThat(runtimeService.getVariable(pi.getId(), RequestVariables.DESCRIPTION.name()))
                 .isEqualTo(type().describe(corrected));

@@ -101,8 +101,7 @@ class RequestReadModelTests {
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(fresh)
                 .variableName(RequestVariables.DESCRIPTION.name()).singleResult().getValue()).isEqualTo(expected);
 
-        var legacyVariables = Variables.createVariables().putValueTyped(RequestVariables.REQUEST,
-                RequestData.toVariable(request));
+        var legacyVariables = RequestVariables.REQUEST.putIn(Variables.createVariables(), request);
         RequestVariables.REQUESTER.putIn(legacyVariables, "alice");
         String legacy = runtimeService.createProcessInstanceByKey(SubdomainProcess.KEY).businessKey("OLD-" + label)
                 .setVariables(legacyVariables).startBeforeActivity(LifecycleElements.CLAIM).execute().getId();
@@ -119,9 +118,9 @@ class RequestReadModelTests {
 
     /** A subdomain request of {@link #requester} waiting at {@code claim}, started directly there. */
     private String waitingAtClaim() {
-        var variables = Variables.createVariables().putValueTyped(RequestVariables.REQUEST, RequestData.toVariable(
+        var variables = RequestVariables.REQUEST.putIn(Variables.createVariables(),
                 new SubdomainRequest("rm" + UUID.randomUUID().toString().substring(0, 8), SubdomainRecordType.A,
-                        "192.0.2.20", 3600, "Lecture", "Tester les statuts")));
+                        "192.0.2.20", 3600, "Lecture", "Tester les statuts"));
         RequestVariables.REQUESTER.putIn(variables, requester);
         identityService.setAuthenticatedUserId(requester);
         try {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import fr.beta.guichet.lifecycle.ClaimDecision;
 import fr.beta.guichet.lifecycle.LifecycleElements;
 import fr.beta.guichet.lifecycle.RequestVariables;
 import fr.beta.guichet.subdomain.SubdomainProcess;
@@ -56,11 +57,11 @@ final class WaitHistory {
 
     static final List<Timeline> REQUESTS = List.of(
             new Timeline("D1", 1, List.of(new Interval(0, 2d, null), new Interval(5, 6d, "florian")),
-                    List.of(new Interval(2, 5d, null)), RequestVariables.TAKE, 6d, 8d, LifecycleElements.DONE),
+                    List.of(new Interval(2, 5d, null)), ClaimDecision.TAKE.value(), 6d, 8d, LifecycleElements.DONE),
             new Timeline("D2", 2, List.of(new Interval(0, 1d, "julien")), List.of(new Interval(2, 3d, null)),
-                    RequestVariables.TAKE, 1d, 4d, LifecycleElements.DONE),
+                    ClaimDecision.TAKE.value(), 1d, 4d, LifecycleElements.DONE),
             new Timeline("D3", 3, List.of(new Interval(0, 1d, null), new Interval(6, 7d, "guillett")),
-                    List.of(new Interval(1, 6d, null)), RequestVariables.REJECT, 7d, 7d, LifecycleElements.REJECTED),
+                    List.of(new Interval(1, 6d, null)), ClaimDecision.REJECT.value(), 7d, 7d, LifecycleElements.REJECTED),
             new Timeline("D4", 4, List.of(new Interval(0, 1d, null)), List.of(new Interval(1, null, null)), null, null,
                     null, null));
 

@@ -215,7 +215,7 @@ class DialogueFormTests {
     }
 
     private SubdomainRequest currentRequest() {
-        ObjectValue value = runtimeService.getVariableTyped(pi.getId(), RequestVariables.REQUEST);
+        ObjectValue value = runtimeService.getVariableTyped(pi.getId(), RequestVariables.REQUEST.name());
         return value.getValue(SubdomainRequest.class);
     }
 

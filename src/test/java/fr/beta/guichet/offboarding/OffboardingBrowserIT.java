@@ -53,7 +53,7 @@ class OffboardingBrowserIT {
 
     @LocalServerPort int port;
     @Autowired EmailDomainClient email;
-    @Value("${guichet.mailbox.domain}") String domain;
+    @Value("${guichet.ovh.mail-domain}") String domain;
     @Autowired AccessGrants grants;
     @Autowired Clock clock;
     ChromeDriver browser;

@@ -32,7 +32,7 @@ class ProviderRevokersTests {
     @Autowired DockerHubClient dockerHub;
     @Autowired MatomoClient matomo;
     @Autowired EmailDomainClient email;
-    @Value("${guichet.mailbox.domain}") String domain;
+    @Value("${guichet.ovh.mail-domain}") String domain;
 
     @Test
     void dockerHubMemberRemovedFromTheTeam() {

@@ -102,7 +102,7 @@ class SubdomainRequestIT {
         assertThat(jdbc.queryForObject("""
                 select v.var_type_ || ':' || v.text2_ from act_hi_varinst v
                 join act_hi_procinst p on p.id_ = v.proc_inst_id_
-                where p.business_key_ = ? and v.name_ = ?""", String.class, reference, RequestVariables.REQUEST))
+                where p.business_key_ = ? and v.name_ = ?""", String.class, reference, RequestVariables.REQUEST.name()))
                 .isEqualTo("spin://application/json:" + SubdomainRequest.class.getName());
 
         Browser bob = new Browser(port).login("bob", "demo");

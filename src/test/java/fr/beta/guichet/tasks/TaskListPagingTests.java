@@ -44,7 +44,6 @@ import fr.beta.guichet.access.JoinGroupProcess;
 import fr.beta.guichet.dockerhub.DockerHubProcess;
 import fr.beta.guichet.dockerhub.DockerHubRequest;
 import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestData;
 import fr.beta.guichet.lifecycle.RequestVariables;
 import fr.beta.guichet.subdomain.SubdomainProcess;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
@@ -335,8 +334,7 @@ class TaskListPagingTests {
                 ? new SubdomainRequest("pg" + run + fixtures.size(), SubdomainRecordType.A, "192.0.2.10", 3600,
                         "Pagination", "Tester les pages")
                 : new DockerHubRequest("pg" + run + fixtures.size(), "developers", "Pagination", "Tester les pages");
-        var variables = Variables.createVariables().putValueTyped(RequestVariables.REQUEST,
-                RequestData.toVariable(request));
+        var variables = RequestVariables.REQUEST.putIn(Variables.createVariables(), request);
         RequestVariables.REQUESTER.putIn(variables, "alice");
         // as RequestStarter writes it: lists read this string, never the JSON record
         RequestVariables.DESCRIPTION.putIn(variables, describe(processKey, request));

@@ -20,7 +20,7 @@ import fr.beta.guichet.provider.ProviderUnavailableException;
  * error reading in {@link DockerHubApi}), answers read with Jackson.
  * <p>
  * <b>Adding a member.</b> {@code POST /v2/orgs/{org}/groups/{team}/members} only works for users already in the
- * organization. Docker Hub's answer for anyone else is not documented (providers.md, unverified): a 404 that does
+ * organization. Docker Hub's answer for anyone else is not documented (unverified): a 404 that does
  * not name the team, or a 400/409 whose message says the user is not a member or is unknown, is taken as "must be
  * invited", and the user is invited through {@code POST /v2/invites/bulk} unless an invitation is already pending.
  * <p>

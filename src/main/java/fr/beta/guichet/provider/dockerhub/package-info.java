@@ -14,4 +14,5 @@
  * Settings and credentials: {@link fr.beta.guichet.provider.dockerhub.DockerHubProperties}
  * ({@code guichet.dockerhub.*}); the mode switch: {@code DockerHubConfiguration}.
  */
+@org.springframework.modulith.NamedInterface("dockerhub")
 package fr.beta.guichet.provider.dockerhub;

@@ -13,4 +13,5 @@
  * Settings and token: {@link fr.beta.guichet.provider.matomo.MatomoProperties} ({@code guichet.matomo.*}); the mode
  * switch: {@code MatomoConfiguration}.
  */
+@org.springframework.modulith.NamedInterface("matomo")
 package fr.beta.guichet.provider.matomo;

@@ -5,4 +5,5 @@
  * ({@code guichet.matrix.*}) and the homeserver fake {@link fr.beta.guichet.provider.matrix.MatrixFakeApi} that
  * serves the sandbox and the tests.
  */
+@org.springframework.modulith.NamedInterface("matrix")
 package fr.beta.guichet.provider.matrix;

@@ -13,4 +13,5 @@
  * Every failure is a {@link fr.beta.guichet.provider.ProviderUnavailableException}: a notification that cannot be
  * sent is a technical or configuration problem (retry, then incident), never a business refusal.
  */
+@org.springframework.modulith.NamedInterface("mattermost")
 package fr.beta.guichet.provider.mattermost;

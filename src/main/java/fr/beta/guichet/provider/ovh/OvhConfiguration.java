@@ -6,18 +6,15 @@ import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import fr.beta.guichet.mailbox.MailboxProperties;
 import fr.beta.guichet.provider.HttpTransport;
 import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.SandboxStore;
-import fr.beta.guichet.subdomain.SubdomainProperties;
 
 /**
  * The {@link DnsZoneClient} and {@link EmailDomainClient} beans: {@link OvhDnsClient} and {@link OvhEmailClient}
  * over one signed {@link OvhApi}, in both modes. Its transport is Camunda Connect when {@code guichet.ovh.mode=live}
  * (credentials required at startup), else the in-process {@link OvhFakeApi} on the {@link SandboxStore}, which
- * knows the zone of the subdomains ({@code guichet.subdomain.zone}) and the mail domain
- * ({@code guichet.mailbox.domain}), checks the sandbox credentials' signatures and runs email tasks after
+ * hosts the zone and the mail domain of {@link OvhDomains}, checks the sandbox credentials' signatures and runs email tasks after
  * {@code guichet.ovh.sandbox-email-delay}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -25,14 +22,14 @@ class OvhConfiguration {
 
     @Bean
     OvhApi ovhApi(OvhProperties properties, ProviderTransports transports, SandboxStore store, Clock clock,
-            SubdomainProperties subdomains, MailboxProperties mailboxes) {
+            OvhDomains domains) {
         properties.requireLiveCredentials();
         OvhProperties effective = properties.effective();
         HttpTransport transport = transports.transport(OvhApi.PROVIDER, properties.mode(),
                 properties.connectTimeout(), properties.readTimeout(),
                 () -> new OvhFakeApi(store, clock, new OvhFakeApi.Settings(effective.applicationKey(),
-                        effective.applicationSecret(), effective.consumerKey(), List.of(subdomains.zone()),
-                        List.of(mailboxes.domain()), properties.sandboxEmailDelay())));
+                        effective.applicationSecret(), effective.consumerKey(), List.of(domains.dnsZone()),
+                        List.of(domains.mailDomain()), properties.sandboxEmailDelay())));
         return new OvhApi(effective, transport);
     }
 

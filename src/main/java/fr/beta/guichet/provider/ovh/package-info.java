@@ -18,4 +18,5 @@
  * Settings and credentials: {@link fr.beta.guichet.provider.ovh.OvhProperties} ({@code guichet.ovh.*}); the mode
  * switch: {@code OvhConfiguration}.
  */
+@org.springframework.modulith.NamedInterface("ovh")
 package fr.beta.guichet.provider.ovh;

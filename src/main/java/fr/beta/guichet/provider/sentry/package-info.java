@@ -11,4 +11,5 @@
  * </ul>
  * Settings: {@link fr.beta.guichet.provider.sentry.SentryProperties} ({@code guichet.sentry.*}, {@code SENTRY_*}).
  */
+@org.springframework.modulith.NamedInterface("sentry")
 package fr.beta.guichet.provider.sentry;

@@ -241,8 +241,7 @@ class DockerHubApiClientTests {
         assertThatThrownBy(() -> client.addMember("developers", "jean.dupont"))
                 .isInstanceOf(ProviderRejectedException.class)
                 .hasMessage("Docker Hub refused invitee jean.dupont: invalid_email_or_docker_id")
-                .satisfies(e -> assertThat(((ProviderRejectedException) e).getErrorCode())
-                        .isEqualTo(ProviderRejectedException.ERROR_CODE));
+                .satisfies(e -> assertThat(((ProviderRejectedException) e).provider()).isEqualTo("dockerhub"));
     }
 
     @Test

@@ -14,19 +14,17 @@ import org.springframework.context.annotation.Import;
 
 import org.junit.jupiter.api.Test;
 
-import fr.beta.guichet.mailbox.MailboxProperties;
 import fr.beta.guichet.provider.InMemorySandboxStore;
 import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 import fr.beta.guichet.provider.SandboxStore;
 import fr.beta.guichet.provider.SandboxTransport;
-import fr.beta.guichet.subdomain.SubdomainProperties;
 import fr.beta.guichet.support.FaultyTransport;
 
 class OvhConfigurationTests {
 
     @Configuration(proxyBeanMethods = false)
-    @EnableConfigurationProperties({OvhProperties.class, SubdomainProperties.class, MailboxProperties.class})
+    @EnableConfigurationProperties({OvhProperties.class, OvhDomains.class})
     @Import(ProviderTransports.class)
     static class Infrastructure {
         @Bean
@@ -91,8 +89,8 @@ class OvhConfigurationTests {
 
     @Test
     void zoneAndMailDomainComeFromConfiguration() {
-        context.withPropertyValues("guichet.subdomain.zone=startups.example.org",
-                "guichet.mailbox.domain=mail.example.org").run(ctx -> {
+        context.withPropertyValues("guichet.ovh.dns-zone=startups.example.org",
+                "guichet.ovh.mail-domain=mail.example.org").run(ctx -> {
                     assertThat(ctx.getBean(DnsZoneClient.class).findRecords("startups.example.org", "www", null))
                             .hasSize(1);
                     assertThat(ctx.getBean(EmailDomainClient.class).findAccount("mail.example.org", "contact"))

@@ -150,8 +150,7 @@ class OvhDnsClientTests {
         assertThatThrownBy(() -> client.createRecord("beta.gouv.fr", "www", DnsRecordType.CNAME, "x.example.org.", 0))
                 .isInstanceOf(ProviderRejectedException.class)
                 .hasMessage("409 Client::Conflict: A CNAME record cannot coexist with other records")
-                .satisfies(e -> assertThat(((ProviderRejectedException) e).getErrorCode())
-                        .isEqualTo(ProviderRejectedException.ERROR_CODE));
+                .satisfies(e -> assertThat(((ProviderRejectedException) e).provider()).isEqualTo("ovh"));
     }
 
     @Test
