@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.beta.guichet.account.ChatIdentities;
+import fr.beta.guichet.notification.matrix.MatrixFakeApi;
 import fr.beta.guichet.provider.ProviderTransports;
-import fr.beta.guichet.provider.matrix.MatrixFakeApi;
 import fr.beta.guichet.request.identity.AccessHolders;
 import fr.beta.guichet.request.read.RequestTypes;
 import fr.beta.guichet.request.start.RequestStarter;

@@ -1,4 +1,4 @@
-package fr.beta.guichet.provider.matrix;
+package fr.beta.guichet.notification.matrix;
 
 import java.time.Clock;
 

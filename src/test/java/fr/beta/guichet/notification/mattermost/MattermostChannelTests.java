@@ -1,4 +1,4 @@
-package fr.beta.guichet.provider.mattermost;
+package fr.beta.guichet.notification.mattermost;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

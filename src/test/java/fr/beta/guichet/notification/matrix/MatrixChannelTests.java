@@ -1,4 +1,4 @@
-package fr.beta.guichet.provider.matrix;
+package fr.beta.guichet.notification.matrix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package fr.beta.guichet.provider.mattermost;
+package fr.beta.guichet.notification.mattermost;
 
 import fr.beta.guichet.provider.ProviderUnavailableException;
 

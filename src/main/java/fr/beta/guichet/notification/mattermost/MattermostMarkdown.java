@@ -1,4 +1,4 @@
-package fr.beta.guichet.provider.mattermost;
+package fr.beta.guichet.notification.mattermost;
 
 import java.util.stream.Collectors;
 
