@@ -1,6 +1,6 @@
 package fr.beta.guichet.access;
 
-import fr.beta.guichet.lifecycle.EscalationProperties;
+import fr.beta.guichet.request.engine.EscalationProperties;
 
 /**
  * The groups the service itself relies on. Resource groups (the candidate groups of {@code claim}) come from the

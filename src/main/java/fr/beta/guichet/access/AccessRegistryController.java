@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.beta.guichet.account.ChatIdentities;
-import fr.beta.guichet.lifecycle.AccessHolders;
-import fr.beta.guichet.lifecycle.TaskActionException;
+import fr.beta.guichet.request.identity.AccessHolders;
+import fr.beta.guichet.request.tasks.TaskActionException;
 
 /** « Qui a accès ? »: the holders of each resource, and the requests to join a group. */
 @Controller

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.AccessHolders;
-import fr.beta.guichet.lifecycle.RequestThread;
+import fr.beta.guichet.request.chat.RequestThread;
+import fr.beta.guichet.request.identity.AccessHolders;
 
 /** Adds the approved applicant to the resource group (idempotent) and tells the ops channel. */
 @Component

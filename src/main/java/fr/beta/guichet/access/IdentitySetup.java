@@ -19,8 +19,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.account.DemoProperties;
-import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.spi.RequestType;
 
 /**
  * Creates, idempotently at every start, the groups and the Camunda authorizations the service relies on, and the

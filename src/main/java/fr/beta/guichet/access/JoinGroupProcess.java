@@ -1,6 +1,7 @@
 package fr.beta.guichet.access;
 
-import fr.beta.guichet.lifecycle.ProcessVariable;
+import fr.beta.guichet.request.variables.ProcessVariable;
+import fr.beta.guichet.request.variables.RequestVariables;
 
 /**
  * Descriptor of {@code join-group}: an admin asks to join a resource group, an existing holder of that group approves
@@ -16,12 +17,12 @@ public final class JoinGroupProcess {
     public static final String REFUSED = "EndEvent_Refused";
 
     /** The admin asking: the same variable as a request's requester, so that lists show it alike. */
-    public static final ProcessVariable<String> APPLICANT = fr.beta.guichet.lifecycle.RequestVariables.REQUESTER;
+    public static final ProcessVariable<String> APPLICANT = RequestVariables.REQUESTER;
     public static final ProcessVariable<String> GROUP = ProcessVariable.string("group");
     public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.bool("approved");
     public static final ProcessVariable<String> APPROVER = ProcessVariable.string("approver");
     /** One French line shown in the task list, like a request's description. */
-    public static final ProcessVariable<String> DESCRIPTION = fr.beta.guichet.lifecycle.RequestVariables.DESCRIPTION;
+    public static final ProcessVariable<String> DESCRIPTION = RequestVariables.DESCRIPTION;
 
     private JoinGroupProcess() {
     }

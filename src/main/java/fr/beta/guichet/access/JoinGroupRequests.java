@@ -7,12 +7,12 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.beta.guichet.lifecycle.AccessHolders;
-import fr.beta.guichet.lifecycle.EngineUser;
-import fr.beta.guichet.lifecycle.ProcessVariable;
-import fr.beta.guichet.lifecycle.ReferenceGenerator;
-import fr.beta.guichet.lifecycle.RequestTasks;
-import fr.beta.guichet.lifecycle.TaskActionException;
+import fr.beta.guichet.request.identity.AccessHolders;
+import fr.beta.guichet.request.identity.EngineUser;
+import fr.beta.guichet.request.start.ReferenceGenerator;
+import fr.beta.guichet.request.tasks.RequestTasks;
+import fr.beta.guichet.request.tasks.TaskActionException;
+import fr.beta.guichet.request.variables.ProcessVariable;
 
 /**
  * Asking to join a resource group, and deciding on it: an existing holder of the group approves or refuses; nobody

@@ -9,8 +9,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.spi.RequestType;
 
 /**
  * The resource groups as the registered request types and the configuration make them: every group a type's

@@ -8,9 +8,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import fr.beta.guichet.lifecycle.FormText;
-import fr.beta.guichet.lifecycle.RequestReason;
-import fr.beta.guichet.lifecycle.StartupName;
+import fr.beta.guichet.request.spi.FormText;
+import fr.beta.guichet.request.spi.RequestReason;
+import fr.beta.guichet.request.spi.StartupName;
 
 /**
  * A DNS delegation request as the requester typed it, stored as the process variable {@code request}.

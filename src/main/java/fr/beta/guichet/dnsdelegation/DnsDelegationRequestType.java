@@ -9,14 +9,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.Execution;
-import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 import fr.beta.guichet.provider.ovh.DnsRecord;
 import fr.beta.guichet.provider.ovh.DnsRecordType;
 import fr.beta.guichet.provider.ovh.DnsZoneClient;
 import fr.beta.guichet.provider.ovh.OvhDomains;
+import fr.beta.guichet.request.spi.Execution;
+import fr.beta.guichet.request.spi.RequestType;
 
 /**
  * Delegates {@code <label>.<zone>} to the startup's name servers: NS records (and DS records for DNSSEC) at that name

@@ -4,10 +4,10 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.Execution;
-import fr.beta.guichet.lifecycle.GrantSpec;
-import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.dockerhub.DockerHubClient;
+import fr.beta.guichet.request.spi.Execution;
+import fr.beta.guichet.request.spi.GrantSpec;
+import fr.beta.guichet.request.spi.RequestType;
 
 /**
  * Adds a Docker ID to a team, or invites it when it is not yet in the organization. Membership and pending

@@ -3,9 +3,9 @@ package fr.beta.guichet.grants;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.RequestDoneHook;
-import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.request.spi.RequestDoneHook;
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.variables.RequestVariables;
 
 /**
  * Writes the grant of a done request in the « fait » job's transaction: rolled back with it if the job fails, and

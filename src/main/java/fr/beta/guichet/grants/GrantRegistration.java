@@ -5,9 +5,9 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import fr.beta.guichet.lifecycle.TaskActionException;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
+import fr.beta.guichet.request.tasks.TaskActionException;
 
 /**
  * An admin of a group registers an access of that group that predates Guichet Ops. It is accepted only once its

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import fr.beta.guichet.lifecycle.TaskActionException;
+import fr.beta.guichet.request.tasks.TaskActionException;
 import fr.beta.guichet.calendar.Formats;
 
 /**

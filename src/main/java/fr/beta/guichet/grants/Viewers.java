@@ -2,7 +2,7 @@ package fr.beta.guichet.grants;
 
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.AccessHolders;
+import fr.beta.guichet.request.identity.AccessHolders;
 
 /** Builds the {@link Viewer} of a logged-in user from the identity service. */
 @Component

@@ -9,9 +9,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-import fr.beta.guichet.lifecycle.AccessHolders;
-import fr.beta.guichet.lifecycle.RequestTypes;
 import fr.beta.guichet.metrics.UsualDelays;
+import fr.beta.guichet.request.identity.AccessHolders;
+import fr.beta.guichet.request.read.RequestTypes;
 
 /**
  * Home: one card per request type, with who holds access to it and its « délai habituel » (the median time to done

@@ -5,12 +5,12 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.Execution;
-import fr.beta.guichet.lifecycle.GrantSpec;
-import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ovh.EmailDomainClient;
 import fr.beta.guichet.provider.ovh.OvhDomains;
+import fr.beta.guichet.request.spi.Execution;
+import fr.beta.guichet.request.spi.GrantSpec;
+import fr.beta.guichet.request.spi.RequestType;
 import fr.beta.guichet.secrets.OneTimeSecrets;
 
 /**

@@ -6,9 +6,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import fr.beta.guichet.lifecycle.FormText;
-import fr.beta.guichet.lifecycle.RequestReason;
-import fr.beta.guichet.lifecycle.StartupName;
+import fr.beta.guichet.request.spi.FormText;
+import fr.beta.guichet.request.spi.RequestReason;
+import fr.beta.guichet.request.spi.StartupName;
 
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 

@@ -5,12 +5,12 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.Execution;
-import fr.beta.guichet.lifecycle.GrantSpec;
-import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 import fr.beta.guichet.provider.matomo.MatomoClient;
+import fr.beta.guichet.request.spi.Execution;
+import fr.beta.guichet.request.spi.GrantSpec;
+import fr.beta.guichet.request.spi.RequestType;
 
 /**
  * Gives a person an access level on a Matomo site: creates the site when its URL is not tracked (Matomo does not

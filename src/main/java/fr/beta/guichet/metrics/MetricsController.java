@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import fr.beta.guichet.lifecycle.EscalationProperties;
+import fr.beta.guichet.request.engine.EscalationProperties;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**

@@ -1,7 +1,7 @@
 package fr.beta.guichet.metrics;
 
 /**
- * Element ids the metrics read that {@code lifecycle.LifecycleElements} does not name yet. The requester's
+ * Element ids the metrics read that {@code request.variables.LifecycleElements} does not name yet. The requester's
  * answer to an admin's question (issue 14) is the user task {@code answer-question}: while a request waits there,
  * the clock of the time to claim and of the time to done stops.
  */

@@ -15,9 +15,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.ClaimDecision;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.variables.ClaimDecision;
+import fr.beta.guichet.request.variables.LifecycleElements;
 
 /**
  * The metrics as SQL aggregates over one row per request: the reporting table {@code guichet_request_report}

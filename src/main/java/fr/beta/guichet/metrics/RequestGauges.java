@@ -12,9 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.EscalationProperties;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.request.engine.EscalationProperties;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.variables.LifecycleElements;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.request.read.RequestTypes;
 
 /**
  * Writes the report row of every request the history holds and the table does not: all of them on the first

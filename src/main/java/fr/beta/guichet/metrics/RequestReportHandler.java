@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import fr.beta.guichet.lifecycle.ClaimDecision;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestTypes;
-import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.variables.ClaimDecision;
+import fr.beta.guichet.request.variables.LifecycleElements;
+import fr.beta.guichet.request.variables.RequestVariables;
 
 /**
  * Keeps {@code guichet_request_report} (one row per request) up to date from the engine's history events, next to

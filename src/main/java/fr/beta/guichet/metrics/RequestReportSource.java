@@ -1,8 +1,8 @@
 package fr.beta.guichet.metrics;
 
-import fr.beta.guichet.lifecycle.ClaimDecision;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.request.variables.ClaimDecision;
+import fr.beta.guichet.request.variables.LifecycleElements;
+import fr.beta.guichet.request.variables.RequestVariables;
 
 /**
  * Where the per-request figures come from: the reporting table {@code guichet_request_report} (what the page

@@ -17,14 +17,14 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
 
-import fr.beta.guichet.lifecycle.DialogueText;
-import fr.beta.guichet.lifecycle.RequestDialogue;
-import fr.beta.guichet.lifecycle.RequestReadModel;
-import fr.beta.guichet.lifecycle.RequestStatus;
-import fr.beta.guichet.lifecycle.RequestTasks;
-import fr.beta.guichet.lifecycle.RequestTypes;
-import fr.beta.guichet.lifecycle.RequestView;
-import fr.beta.guichet.lifecycle.TaskActionException;
+import fr.beta.guichet.request.read.RequestReadModel;
+import fr.beta.guichet.request.read.RequestStatus;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.read.RequestView;
+import fr.beta.guichet.request.tasks.DialogueText;
+import fr.beta.guichet.request.tasks.RequestDialogue;
+import fr.beta.guichet.request.tasks.RequestTasks;
+import fr.beta.guichet.request.tasks.TaskActionException;
 import fr.beta.guichet.secrets.OneTimeSecrets;
 
 /** The requester's requests. Another requester's reference answers 404, as if it did not exist. */

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.grants.AccessGrant;
 import fr.beta.guichet.grants.AccessGrants;
-import fr.beta.guichet.lifecycle.RequestThread;
+import fr.beta.guichet.request.chat.RequestThread;
 import fr.beta.guichet.notification.RequesterMail;
 import fr.beta.guichet.calendar.Formats;
 

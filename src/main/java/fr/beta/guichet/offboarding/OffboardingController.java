@@ -25,7 +25,7 @@ import fr.beta.guichet.grants.AccessGrant;
 import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.grants.Viewer;
 import fr.beta.guichet.grants.Viewers;
-import fr.beta.guichet.lifecycle.TaskActionException;
+import fr.beta.guichet.request.tasks.TaskActionException;
 
 /**
  * « Départs »: declaring a departure (the person for themself, an admin or a manager for someone), following and

@@ -12,7 +12,7 @@ import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.grants.AccessRevoker;
 import fr.beta.guichet.grants.AccessRevokers;
 import fr.beta.guichet.grants.GrantState;
-import fr.beta.guichet.lifecycle.ProviderRefusals;
+import fr.beta.guichet.request.engine.ProviderRefusals;
 
 /**
  * The delegates of {@code bpmn/offboarding.bpmn}. Every one is idempotent: chat posts carry a key

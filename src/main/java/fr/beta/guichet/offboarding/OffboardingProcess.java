@@ -2,8 +2,8 @@ package fr.beta.guichet.offboarding;
 
 import java.util.Date;
 
-import fr.beta.guichet.lifecycle.ProcessVariable;
-import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.request.variables.ProcessVariable;
+import fr.beta.guichet.request.variables.RequestVariables;
 
 /** Ids, variables and message of {@code bpmn/offboarding.bpmn}. */
 public final class OffboardingProcess {

@@ -23,9 +23,9 @@ import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.grants.EngineTime;
 import fr.beta.guichet.grants.GrantState;
 import fr.beta.guichet.grants.Viewer;
-import fr.beta.guichet.lifecycle.ProcessVariable;
-import fr.beta.guichet.lifecycle.ReferenceGenerator;
-import fr.beta.guichet.lifecycle.TaskActionException;
+import fr.beta.guichet.request.start.ReferenceGenerator;
+import fr.beta.guichet.request.tasks.TaskActionException;
+import fr.beta.guichet.request.variables.ProcessVariable;
 
 /**
  * Declaring, cancelling and following departures, and the manual revocations of the groups. Who may do what:

@@ -1,6 +1,6 @@
 package fr.beta.guichet.offboarding;
 
-import fr.beta.guichet.lifecycle.StoredValue;
+import fr.beta.guichet.request.spi.StoredValue;
 
 /**
  * Where one revocation stands after « Relire chez le fournisseur » ({@link OffboardingProcess#REVOCATION_STATE}),

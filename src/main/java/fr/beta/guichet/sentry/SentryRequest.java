@@ -6,10 +6,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import fr.beta.guichet.lifecycle.FormText;
-import fr.beta.guichet.lifecycle.RequestReason;
-import fr.beta.guichet.lifecycle.StartupName;
 import fr.beta.guichet.provider.sentry.SentryTeamRole;
+import fr.beta.guichet.request.spi.FormText;
+import fr.beta.guichet.request.spi.RequestReason;
+import fr.beta.guichet.request.spi.StartupName;
 
 /**
  * A Sentry team membership request, stored as the process variable {@code request}.

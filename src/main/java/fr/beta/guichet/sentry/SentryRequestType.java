@@ -5,11 +5,11 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.Execution;
-import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.sentry.SentryClient;
 import fr.beta.guichet.provider.sentry.SentryGrant;
 import fr.beta.guichet.provider.sentry.SentryTeamRole;
+import fr.beta.guichet.request.spi.Execution;
+import fr.beta.guichet.request.spi.RequestType;
 
 /**
  * Puts a person in a team of the Sentry organization: the team is created if missing, the person invited with the

@@ -8,13 +8,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.lifecycle.Execution;
-import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 import fr.beta.guichet.provider.ovh.DnsRecord;
 import fr.beta.guichet.provider.ovh.DnsZoneClient;
 import fr.beta.guichet.provider.ovh.OvhDomains;
+import fr.beta.guichet.request.spi.Execution;
+import fr.beta.guichet.request.spi.RequestType;
 
 /**
  * Checks and creates a DNS record in the zone. Idempotent: a record that already exists exactly as requested

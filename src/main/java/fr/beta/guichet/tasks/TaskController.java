@@ -13,13 +13,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import fr.beta.guichet.access.ResourceGroups;
-import fr.beta.guichet.lifecycle.AccessHolders;
-import fr.beta.guichet.lifecycle.DialogueText;
-import fr.beta.guichet.lifecycle.RequestDialogue;
-import fr.beta.guichet.lifecycle.RequestReadModel;
-import fr.beta.guichet.lifecycle.RequestTasks;
-import fr.beta.guichet.lifecycle.RequestTypes;
-import fr.beta.guichet.lifecycle.TaskActionException;
+import fr.beta.guichet.request.identity.AccessHolders;
+import fr.beta.guichet.request.read.RequestReadModel;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.tasks.DialogueText;
+import fr.beta.guichet.request.tasks.RequestDialogue;
+import fr.beta.guichet.request.tasks.RequestTasks;
+import fr.beta.guichet.request.tasks.TaskActionException;
 
 /**
  * Task list and task forms. Every action redirects back with a French flash message; a race lost to another

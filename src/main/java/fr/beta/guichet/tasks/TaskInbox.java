@@ -21,12 +21,12 @@ import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.access.JoinGroupProcess;
 import fr.beta.guichet.calendar.SlaCalendar;
-import fr.beta.guichet.lifecycle.AccessHolders;
-import fr.beta.guichet.lifecycle.EscalationProperties;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestReadModel;
-import fr.beta.guichet.lifecycle.RequestTypes;
-import fr.beta.guichet.lifecycle.RequestView;
+import fr.beta.guichet.request.engine.EscalationProperties;
+import fr.beta.guichet.request.identity.AccessHolders;
+import fr.beta.guichet.request.read.RequestReadModel;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.read.RequestView;
+import fr.beta.guichet.request.variables.LifecycleElements;
 
 /**
  * The tasks an admin may act on: those of their groups (claimed by anyone or not) plus those assigned to them,

@@ -3,7 +3,7 @@ package fr.beta.guichet.tasks;
 import java.time.Duration;
 import java.time.Instant;
 
-import fr.beta.guichet.lifecycle.RequestView;
+import fr.beta.guichet.request.read.RequestView;
 
 /** A task in the admins' list, with the request it belongs to. */
 public record TaskView(String id, String step, String assignee, Instant created, Duration age, boolean overdue,

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-import fr.beta.guichet.lifecycle.TaskActionException;
+import fr.beta.guichet.request.tasks.TaskActionException;
 import fr.beta.guichet.account.ChatIdentities;
 import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.support.ChatProbe;

@@ -18,9 +18,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import fr.beta.guichet.lifecycle.RequestStarter;
-import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.start.RequestStarter;
 import fr.beta.guichet.subdomain.SubdomainProcess;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;

@@ -15,8 +15,12 @@ import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+
 import fr.beta.guichet.GuichetApplication;
-import fr.beta.guichet.lifecycle.RequestType;
+import fr.beta.guichet.request.spi.RequestType;
 
 /**
  * The module boundaries, as Spring Modulith reads them (one module per package under {@code fr.beta.guichet}): no
@@ -46,12 +50,24 @@ class ModularityTests {
         }
     }
 
-    /** The lifecycle knows the types only through {@link RequestType}: it depends on none of them. */
+    /** The lifecycle ({@code request}) knows the types only through {@link RequestType}: it depends on none of them. */
     @Test
     void theLifecycleDependsOnNoType() {
-        var lifecycle = MODULES.getModuleByName("lifecycle").orElseThrow();
+        var lifecycle = MODULES.getModuleByName("request").orElseThrow();
         var uses = lifecycle.getDirectDependencies(MODULES).stream().map(d -> d.getTargetModule().getName()).toList();
         assertThat(uses).doesNotContainAnyElementsOf(typeModules());
+    }
+
+    /**
+     * The sub-packages of {@code request} are layers (its {@code package-info}): {@code spi} uses none of the others,
+     * {@code engine} may use them all, and no two of them use each other.
+     */
+    @Test
+    void theRequestSubPackagesHaveNoCycle() {
+        var classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("fr.beta.guichet.request");
+        SlicesRuleDefinition.slices().matching("fr.beta.guichet.request.(*)..").should().beFreeOfCycles()
+                .check(classes);
     }
 
     /**
@@ -67,7 +83,7 @@ class ModularityTests {
                 .filter(name -> name.startsWith("org.camunda.bpm.engine")).distinct().toList();
         assertThat(engineUse).as("engine packages used by providers").isEmpty();
         var uses = provider.getDirectDependencies(MODULES).stream().map(d -> d.getTargetModule().getName()).toList();
-        assertThat(uses).doesNotContain("lifecycle").doesNotContainAnyElementsOf(typeModules());
+        assertThat(uses).doesNotContain("request").doesNotContainAnyElementsOf(typeModules());
     }
 
     /** {@code docs/modules} is what the Documenter writes from the code as it is. */

@@ -28,11 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import fr.beta.guichet.GuichetApplication;
 import fr.beta.guichet.access.AccessGroups;
-import fr.beta.guichet.lifecycle.EscalationProperties;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestStarter;
-import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.request.engine.EscalationProperties;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.start.RequestStarter;
+import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;
 import fr.beta.guichet.support.Browser;

@@ -15,14 +15,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestLifecycleTests;
-import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.lifecycle.RequestVariables;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ovh.DnsRecord;
 import fr.beta.guichet.provider.ovh.DnsRecordType;
 import fr.beta.guichet.provider.ovh.DnsZoneClient;
+import fr.beta.guichet.request.engine.RequestLifecycleTests;
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.variables.LifecycleElements;
+import fr.beta.guichet.request.variables.RequestVariables;
 import fr.beta.guichet.support.FaultyTransport;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;

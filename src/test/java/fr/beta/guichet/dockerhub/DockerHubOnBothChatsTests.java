@@ -6,9 +6,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestVariables;
 import fr.beta.guichet.notification.ChatThread;
+import fr.beta.guichet.request.variables.LifecycleElements;
+import fr.beta.guichet.request.variables.RequestVariables;
 
 /**
  * The lifecycle contract of {@link DockerHubProcessTests} with {@code guichet.chat=both} (the migration period):

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestLifecycleTests;
-import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.dockerhub.DockerHubClient;
 import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
+import fr.beta.guichet.request.engine.RequestLifecycleTests;
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.support.FaultyTransport;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;

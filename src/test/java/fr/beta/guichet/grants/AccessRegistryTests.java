@@ -22,15 +22,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import fr.beta.guichet.dockerhub.DockerHubRequest;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestStarter;
-import fr.beta.guichet.lifecycle.RequestTasks;
-import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.lifecycle.RequestTypes;
-import fr.beta.guichet.lifecycle.TaskActionException;
 import fr.beta.guichet.notification.ChatChannel;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 import fr.beta.guichet.provider.dockerhub.DockerHubClient;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.start.RequestStarter;
+import fr.beta.guichet.request.tasks.RequestTasks;
+import fr.beta.guichet.request.tasks.TaskActionException;
+import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;
 

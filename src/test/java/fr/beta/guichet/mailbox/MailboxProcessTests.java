@@ -15,10 +15,10 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestLifecycleTests;
-import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.request.variables.LifecycleElements;
+import fr.beta.guichet.request.engine.RequestLifecycleTests;
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.variables.RequestVariables;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
 import fr.beta.guichet.provider.SandboxStore;

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestLifecycleTests;
-import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.provider.matomo.MatomoAccess;
 import fr.beta.guichet.provider.matomo.MatomoClient;
 import fr.beta.guichet.provider.matomo.MatomoFakeApi;
+import fr.beta.guichet.request.engine.RequestLifecycleTests;
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.support.FaultyTransport;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;

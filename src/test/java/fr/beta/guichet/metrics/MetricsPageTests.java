@@ -21,7 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 
-import fr.beta.guichet.lifecycle.EscalationProperties;
+import fr.beta.guichet.request.engine.EscalationProperties;
 import fr.beta.guichet.support.GuichetSpringTest;
 
 /** The « Métriques » page and its CSV for managers; refused to requesters; bad periods explained in French. */

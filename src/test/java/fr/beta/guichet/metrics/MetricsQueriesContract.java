@@ -25,10 +25,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import fr.beta.guichet.dockerhub.DockerHubProcess;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestStarter;
-import fr.beta.guichet.lifecycle.RequestTasks;
-import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.start.RequestStarter;
+import fr.beta.guichet.request.tasks.RequestTasks;
+import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.subdomain.SubdomainProcess;
 import fr.beta.guichet.support.JobDriver;
 

@@ -13,11 +13,11 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import fr.beta.guichet.dockerhub.DockerHubProcess;
 import fr.beta.guichet.dockerhub.DockerHubRequest;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestStarter;
-import fr.beta.guichet.lifecycle.RequestTasks;
-import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.start.RequestStarter;
+import fr.beta.guichet.request.tasks.RequestTasks;
+import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.subdomain.SubdomainProcess;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;

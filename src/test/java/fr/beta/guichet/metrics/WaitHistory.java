@@ -18,9 +18,9 @@ import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import fr.beta.guichet.lifecycle.ClaimDecision;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.request.variables.ClaimDecision;
+import fr.beta.guichet.request.variables.LifecycleElements;
+import fr.beta.guichet.request.variables.RequestVariables;
 import fr.beta.guichet.subdomain.SubdomainProcess;
 
 /**

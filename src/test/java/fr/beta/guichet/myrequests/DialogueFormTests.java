@@ -29,14 +29,14 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestStarter;
-import fr.beta.guichet.lifecycle.RequestTasks;
-import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.request.variables.LifecycleElements;
+import fr.beta.guichet.request.start.RequestStarter;
+import fr.beta.guichet.request.tasks.RequestTasks;
+import fr.beta.guichet.request.variables.RequestVariables;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;
-import fr.beta.guichet.lifecycle.RequestType;
-import fr.beta.guichet.lifecycle.RequestTypes;
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.read.RequestTypes;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;
 

@@ -17,13 +17,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import fr.beta.guichet.account.ChatIdentities;
-import fr.beta.guichet.lifecycle.AccessHolders;
-import fr.beta.guichet.lifecycle.RequestStarter;
-import fr.beta.guichet.lifecycle.RequestTasks;
-import fr.beta.guichet.lifecycle.RequestTypes;
-import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.notification.matrix.MatrixFakeApi;
 import fr.beta.guichet.provider.ProviderTransports;
-import fr.beta.guichet.provider.matrix.MatrixFakeApi;
+import fr.beta.guichet.request.identity.AccessHolders;
+import fr.beta.guichet.request.read.RequestTypes;
+import fr.beta.guichet.request.start.RequestStarter;
+import fr.beta.guichet.request.tasks.RequestTasks;
+import fr.beta.guichet.request.variables.RequestVariables;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;
 import fr.beta.guichet.support.ChatProbe;
@@ -55,7 +55,7 @@ class ChatInjectionTests {
     void typedTextIsInertInBothChatsAndTheHoldersAreStillMentioned() {
         String hostile = ChatRenderingTests.HOSTILE;
         @SuppressWarnings("unchecked")
-        var type = (fr.beta.guichet.lifecycle.RequestType<SubdomainRequest>) types.byKey("request-subdomain")
+        var type = (fr.beta.guichet.request.spi.RequestType<SubdomainRequest>) types.byKey("request-subdomain")
                 .orElseThrow();
         var request = new SubdomainRequest("i" + UUID.randomUUID().toString().substring(0, 8),
                 SubdomainRecordType.CNAME, "evil.example. " + hostile, 3600, hostile, hostile);

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import fr.beta.guichet.provider.matrix.MatrixHtml;
-import fr.beta.guichet.provider.mattermost.MattermostMarkdown;
+import fr.beta.guichet.notification.matrix.MatrixHtml;
+import fr.beta.guichet.notification.mattermost.MattermostMarkdown;
 
 /** What each adapter makes of a structured message: the app's markup and mentions live, typed text inert. */
 class ChatRenderingTests {

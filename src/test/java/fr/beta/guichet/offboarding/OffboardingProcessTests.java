@@ -41,9 +41,9 @@ import fr.beta.guichet.grants.AccessGrant;
 import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.grants.GrantState;
 import fr.beta.guichet.grants.Viewers;
-import fr.beta.guichet.lifecycle.TaskActionException;
 import fr.beta.guichet.notification.ChatChannel;
 import fr.beta.guichet.provider.ProviderUnavailableException;
+import fr.beta.guichet.request.tasks.TaskActionException;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;
 

@@ -9,14 +9,14 @@ import java.util.List;
 import java.util.Map;
 
 import fr.beta.guichet.notification.ChatThread;
+import fr.beta.guichet.notification.mattermost.MattermostFakeApi;
+import fr.beta.guichet.notification.mattermost.MattermostProperties;
 import fr.beta.guichet.provider.FakeResponses;
 import fr.beta.guichet.provider.InMemorySandboxStore;
 import fr.beta.guichet.provider.ProviderMode;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
 import fr.beta.guichet.provider.matomo.MatomoFakeApi;
-import fr.beta.guichet.provider.mattermost.MattermostFakeApi;
-import fr.beta.guichet.provider.mattermost.MattermostProperties;
 import fr.beta.guichet.provider.ovh.OvhFakeApi;
 import fr.beta.guichet.provider.ovh.OvhTestApi;
 import fr.beta.guichet.provider.sentry.SentryFakeApi;

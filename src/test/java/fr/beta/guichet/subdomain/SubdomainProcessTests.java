@@ -12,11 +12,11 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
-import fr.beta.guichet.lifecycle.RequestLifecycleTests;
-import fr.beta.guichet.lifecycle.RequestType;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ovh.DnsRecordType;
 import fr.beta.guichet.provider.ovh.DnsZoneClient;
+import fr.beta.guichet.request.engine.RequestLifecycleTests;
+import fr.beta.guichet.request.spi.RequestType;
 import fr.beta.guichet.support.FaultyTransport;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;

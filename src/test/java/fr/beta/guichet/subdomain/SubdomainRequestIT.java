@@ -17,7 +17,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.request.variables.RequestVariables;
 import fr.beta.guichet.account.ChatIdentities;
 import fr.beta.guichet.notification.ChatThread;
 import fr.beta.guichet.provider.ProviderTransports;

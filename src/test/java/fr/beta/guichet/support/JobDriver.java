@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 import org.springframework.boot.test.context.TestComponent;
 
-import fr.beta.guichet.lifecycle.ChatReplyProcess;
+import fr.beta.guichet.request.chat.ChatReplyProcess;
 
 /** Runs a process instance's jobs in the test thread, as the job executor would. */
 @Component

@@ -31,10 +31,10 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import fr.beta.guichet.lifecycle.ChatReplyProcess;
-import fr.beta.guichet.lifecycle.LifecycleElements;
 import fr.beta.guichet.provider.ProviderRequest;
 import fr.beta.guichet.provider.ProviderResponse;
+import fr.beta.guichet.request.chat.ChatReplyProcess;
+import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.support.FaultyTransport;
 import fr.beta.guichet.support.GuichetSpringTest;
 import fr.beta.guichet.support.JobDriver;

@@ -43,8 +43,8 @@ import ch.qos.logback.core.read.ListAppender;
 import fr.beta.guichet.access.JoinGroupProcess;
 import fr.beta.guichet.dockerhub.DockerHubProcess;
 import fr.beta.guichet.dockerhub.DockerHubRequest;
-import fr.beta.guichet.lifecycle.LifecycleElements;
-import fr.beta.guichet.lifecycle.RequestVariables;
+import fr.beta.guichet.request.variables.LifecycleElements;
+import fr.beta.guichet.request.variables.RequestVariables;
 import fr.beta.guichet.subdomain.SubdomainProcess;
 import fr.beta.guichet.subdomain.SubdomainRecordType;
 import fr.beta.guichet.subdomain.SubdomainRequest;
@@ -71,7 +71,7 @@ class TaskListPagingTests {
     @Autowired IdentityService identityService;
     @Autowired HistoryService historyService;
     @Autowired MessageSource messages;
-    @Autowired fr.beta.guichet.lifecycle.RequestTypes types;
+    @Autowired fr.beta.guichet.request.read.RequestTypes types;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String me = "pager-" + run;
@@ -323,7 +323,7 @@ class TaskListPagingTests {
 
     @SuppressWarnings("unchecked")
     private <R extends Record> String describe(String processKey, Record request) {
-        var type = (fr.beta.guichet.lifecycle.RequestType<R>) types.byKey(processKey).orElseThrow();
+        var type = (fr.beta.guichet.request.spi.RequestType<R>) types.byKey(processKey).orElseThrow();
         return type.describe((R) request);
     }
 

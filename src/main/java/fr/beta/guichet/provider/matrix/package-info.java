@@ -1,9 +1,0 @@
-/**
- * Matrix (Tchap) adapter of the notification port {@link fr.beta.guichet.notification.ChatChannel}: the live
- * client-server API v3 client {@link fr.beta.guichet.provider.matrix.MatrixChannel} (idempotent by transaction id,
- * threads, reactions, mentions), its settings {@link fr.beta.guichet.provider.matrix.MatrixProperties}
- * ({@code guichet.matrix.*}) and the homeserver fake {@link fr.beta.guichet.provider.matrix.MatrixFakeApi} that
- * serves the sandbox and the tests.
- */
-@org.springframework.modulith.NamedInterface("matrix")
-package fr.beta.guichet.provider.matrix;

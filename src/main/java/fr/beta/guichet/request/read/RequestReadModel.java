@@ -1,0 +1,212 @@
+package fr.beta.guichet.request.read;
+
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.variables.LifecycleElements;
+import fr.beta.guichet.request.variables.ProcessVariable;
+import fr.beta.guichet.request.variables.RequestVariables;
+
+/**
+ * Builds what people see of requests from Camunda's history, a fixed number of queries per page (no query per
+ * request), only for the requests shown: string variables only, never the JSON record of each request (requests
+ * started before their description was written at start excepted). Requesters see only the requests they started.
+ */
+@Component
+public class RequestReadModel {
+
+    /**
+     * String variables only: they come with the query's rows. The form record ({@code request}, JSON in a byte
+     * array) would cost one more query per request shown, so lists read its description, written at start.
+     */
+    private static final List<ProcessVariable<?>> SHOWN_VARIABLES = List.of(RequestVariables.REQUESTER,
+            RequestVariables.EXECUTOR, RequestVariables.REJECTION_REASON,
+            RequestVariables.EXECUTION_RESULT, RequestVariables.EXECUTION_ERROR,
+            RequestVariables.MATTERMOST_POST_ID, RequestVariables.DESCRIPTION,
+            RequestVariables.UNANSWERED);
+
+    /** Activities shown on a timeline; gateways, boundary events and the reminder ends are left out. */
+    private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "serviceTask", "userTask", "noneEndEvent");
+    private static final Set<String> HIDDEN_STEPS = Set.of("EndEvent_Reminded", "EndEvent_Escalated",
+            LifecycleElements.REQUESTER_REMINDED);
+
+    private final HistoryService historyService;
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final RequestTypes types;
+
+    RequestReadModel(HistoryService historyService, TaskService taskService, RuntimeService runtimeService,
+            RequestTypes types) {
+        this.historyService = historyService;
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.types = types;
+    }
+
+    public List<RequestView> requestsOf(String requester) {
+        List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+                .startedBy(requester)
+                .processDefinitionKeyIn(types.processKeys().toArray(String[]::new))
+                .orderByProcessInstanceStartTime().desc()
+                .listPage(0, 200);
+        return views(instances);
+    }
+
+    /** The requester's own request with this reference; empty for anyone else's. */
+    public Optional<RequestView> requestOf(String requester, String reference) {
+        return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(reference).startedBy(requester).singleResult())
+                .map(instance -> views(List.of(instance)).get(0));
+    }
+
+    public Optional<RequestView> request(String processInstanceId) {
+        return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
+                        .processInstanceId(processInstanceId).singleResult())
+                .map(instance -> views(List.of(instance)).get(0));
+    }
+
+    public List<TimelineStep> timeline(String processInstanceId) {
+        return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .orderByHistoricActivityInstanceStartTime().asc()
+                .orderPartiallyByOccurrence().asc()
+                .list().stream()
+                .filter(a -> TIMELINE_TYPES.contains(a.getActivityType()) && !HIDDEN_STEPS.contains(a.getActivityId()))
+                .map(RequestReadModel::step)
+                .toList();
+    }
+
+    private static TimelineStep step(HistoricActivityInstance activity) {
+        return new TimelineStep(activity.getActivityId(), instant(activity.getStartTime()),
+                instant(activity.getEndTime()), activity.getAssignee());
+    }
+
+    private List<RequestView> views(List<HistoricProcessInstance> instances) {
+        if (instances.isEmpty()) {
+            return List.of();
+        }
+        String[] ids = instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new);
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        collect(variables, ProcessVariable.filterAny(historyService.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(ids), SHOWN_VARIABLES).list());
+        // Requests started before descriptions were written at start: their record, one query each (legacy only).
+        String[] undescribed = instances.stream().map(HistoricProcessInstance::getId)
+                .filter(id -> !RequestVariables.DESCRIPTION.isIn(variables.getOrDefault(id, Map.of())))
+                .toArray(String[]::new);
+        if (undescribed.length > 0) {
+            collect(variables, RequestVariables.REQUEST.filter(historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceIdIn(undescribed)).list());
+        }
+        Map<String, Task> openTasks = taskService.createTaskQuery().processInstanceIdIn(ids).list().stream()
+                .collect(Collectors.toMap(Task::getProcessInstanceId, Function.identity(), (a, b) -> a));
+        Set<String> withIncident = withIncident(instances);
+        return instances.stream()
+                .map(instance -> view(instance, variables.getOrDefault(instance.getId(), Map.of()),
+                        openTasks.get(instance.getId()), withIncident.contains(instance.getId())))
+                .toList();
+    }
+
+    private static void collect(Map<String, Map<String, Object>> byInstance, List<HistoricVariableInstance> found) {
+        for (HistoricVariableInstance v : found) {
+            byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
+        }
+    }
+
+    /**
+     * Which of these instances have an open incident: one query restricted to their ids (the engine has no incident
+     * query by a list of instances, but a process instance query has), none when they have all ended.
+     */
+    private Set<String> withIncident(List<HistoricProcessInstance> instances) {
+        Set<String> running = instances.stream().filter(instance -> instance.getEndTime() == null)
+                .map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+        if (running.isEmpty()) {
+            return Set.of();
+        }
+        return runtimeService.createProcessInstanceQuery().processInstanceIds(running).withIncident().list().stream()
+                .map(ProcessInstance::getId).collect(Collectors.toSet());
+    }
+
+    private RequestView view(HistoricProcessInstance instance, Map<String, Object> vars, Task openTask,
+            boolean incident) {
+        RequestStatus status = status(instance, vars, openTask, incident);
+        return new RequestView(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionKey(),
+                describe(instance.getProcessDefinitionKey(), vars),
+                RequestVariables.REQUESTER.from(vars), status,
+                instant(instance.getStartTime()), instant(instance.getEndTime()),
+                RequestVariables.EXECUTOR.from(vars),
+                RequestVariables.REJECTION_REASON.from(vars),
+                RequestVariables.EXECUTION_RESULT.from(vars),
+                RequestVariables.EXECUTION_ERROR.from(vars));
+    }
+
+    private static RequestStatus status(HistoricProcessInstance instance, Map<String, Object> vars, Task openTask,
+            boolean incident) {
+        if (instance.getEndTime() != null) {
+            String end = instance.getEndActivityId();
+            if (LifecycleElements.DONE.equals(end)) {
+                return RequestStatus.DONE;
+            }
+            if (LifecycleElements.CANCELLED.equals(end)) {
+                return Boolean.TRUE.equals(RequestVariables.UNANSWERED.from(vars)) ? RequestStatus.UNANSWERED
+                        : RequestStatus.CANCELLED;
+            }
+            return RequestStatus.REJECTED;
+        }
+        if (incident) {
+            return RequestStatus.INCIDENT;
+        }
+        if (openTask != null) {
+            return switch (openTask.getTaskDefinitionKey()) {
+                case LifecycleElements.CLAIM -> RequestStatus.WAITING;
+                case LifecycleElements.EXECUTE_MANUALLY -> RequestStatus.MANUAL;
+                case LifecycleElements.ANSWER_QUESTION -> RequestStatus.QUESTION;
+                default -> RequestStatus.CONFIRMING;
+            };
+        }
+        return RequestVariables.EXECUTOR.isIn(vars) ? RequestStatus.IN_PROGRESS : RequestStatus.VALIDATING;
+    }
+
+    /** The type's description of its record; processes that are not requests carry their own line. */
+    private String describe(String processKey, Map<String, Object> vars) {
+        Record request = RequestVariables.REQUEST.from(vars);
+        return types.byKey(processKey)
+                .filter(type -> type.requestClass().isInstance(request))
+                .map(type -> describeTyped(type, request))
+                .orElseGet(() -> String.valueOf(RequestVariables.DESCRIPTION.fromOrDefault(vars, "")));
+    }
+
+    private static <R extends Record> String describeTyped(RequestType<R> type, Record request) {
+        return type.describe(type.requestClass().cast(request));
+    }
+
+    private static java.time.Instant instant(Date date) {
+        return date == null ? null : date.toInstant();
+    }
+
+    /** Views for the given process instances, in the given order (task lists). */
+    public Map<String, RequestView> byProcessInstance(Collection<String> processInstanceIds) {
+        if (processInstanceIds.isEmpty()) {
+            return Map.of();
+        }
+        var instances = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceIds(Set.copyOf(processInstanceIds)).list();
+        return views(instances).stream().collect(Collectors.toMap(RequestView::processInstanceId, Function.identity()));
+    }
+}
