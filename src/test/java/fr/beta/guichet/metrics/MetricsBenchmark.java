@@ -52,6 +52,9 @@ public final class MetricsBenchmark {
     private MetricsBenchmark() {
     }
 
+    /** The machine's load average when the run started, to say in the results how quiet it was. */
+    private static final String LOAD_AT_START = loadAverage();
+
     public static void main(String[] args) throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true";
@@ -353,8 +356,9 @@ public final class MetricsBenchmark {
                 .append(" s. `GET` over HTTP as a manager, ").append(RUNS).append(" runs after 2 warm-up runs; ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, Java ")
                 .append(System.getProperty("java.version")).append(". Before and after in the same run, on the same")
-                .append(" data, one after the other (the machine is shared and was loaded by other builds: compare the")
-                .append(" two columns, not runs). Before: the report (figures per type and bucket, totals, takes per")
+                .append(" data, one after the other (load average ").append(LOAD_AT_START).append(" at the start, ")
+                .append(loadAverage()).append(" at the end; what else ran: ")
+                .append(System.getProperty("bench.note", "not said")).append("). Before: the report (figures per type and bucket, totals, takes per")
                 .append(" person) computed from the history tables as before this change, now with the figures net of")
                 .append(" the waits; after: read from `guichet_request_report`. The key figures (new) come from the")
                 .append(" table in both.\n\n");
@@ -383,5 +387,15 @@ public final class MetricsBenchmark {
             json.append('}');
         }
         json.append("\n  }");
+    }
+
+    /** The 1, 5 and 15 minute load averages of the machine ({@code /proc/loadavg}), or « unknown ». */
+    private static String loadAverage() {
+        try {
+            String[] fields = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim().split(" ");
+            return fields[0] + " / " + fields[1] + " / " + fields[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 }

@@ -1,5 +1,8 @@
 package fr.beta.guichet.reliability;
 
+import static fr.beta.guichet.support.ContextRequests.runJobs;
+import static fr.beta.guichet.support.ContextRequests.task;
+import static fr.beta.guichet.support.ContextRequests.waitsAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -12,7 +15,6 @@ import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -167,36 +169,10 @@ class SandboxRestartTests {
         runJobs(context, reference);
     }
 
-    private static org.camunda.bpm.engine.task.Task task(ConfigurableApplicationContext context, String reference) {
-        return context.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(reference)
-                .singleResult();
-    }
-
-    private static String waitsAt(ConfigurableApplicationContext context, String reference) {
-        return task(context, reference).getTaskDefinitionKey();
-    }
-
     private static Job timer(ConfigurableApplicationContext context, String reference, String activityId) {
         String pi = context.getBean(RuntimeService.class).createProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).singleResult().getId();
         return context.getBean(ManagementService.class).createJobQuery().processInstanceId(pi).timers()
                 .activityId(activityId).singleResult();
-    }
-
-    /** Every due job of the request and of its notifications (same business key), as the job executor would. */
-    private static void runJobs(ConfigurableApplicationContext context, String reference) {
-        var runtime = context.getBean(RuntimeService.class);
-        var management = context.getBean(ManagementService.class);
-        for (int i = 0; i < 50; i++) {
-            List<Job> due = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
-                    .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).executable().list()
-                            .stream())
-                    .toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            management.executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("more than 50 jobs for " + reference);
     }
 }

@@ -1,5 +1,8 @@
 package fr.beta.guichet.request.engine;
 
+import static fr.beta.guichet.support.ContextRequests.runJobs;
+import static fr.beta.guichet.support.ContextRequests.task;
+import static fr.beta.guichet.support.ContextRequests.waitsAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -11,9 +14,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -176,15 +177,6 @@ class RequestModelUpgradeIT {
         });
     }
 
-    private static Task task(ConfigurableApplicationContext context, String reference) {
-        return context.getBean(TaskService.class).createTaskQuery().processInstanceBusinessKey(reference)
-                .singleResult();
-    }
-
-    private static String waitsAt(ConfigurableApplicationContext context, String reference) {
-        return task(context, reference).getTaskDefinitionKey();
-    }
-
     private static String processInstanceOf(ConfigurableApplicationContext context, String reference) {
         return context.getBean(RuntimeService.class).createProcessInstanceQuery()
                 .processInstanceBusinessKey(reference).singleResult().getId();
@@ -199,22 +191,5 @@ class RequestModelUpgradeIT {
         return context.getBean(ManagementService.class).createJobQuery()
                 .processInstanceId(processInstanceOf(context, reference)).timers()
                 .activityId(LifecycleElements.PROVIDER_DELAY).singleResult();
-    }
-
-    /** Every due job of the request and of its notifications (same business key), as the job executor would. */
-    private static void runJobs(ConfigurableApplicationContext context, String reference) {
-        var runtime = context.getBean(RuntimeService.class);
-        var management = context.getBean(ManagementService.class);
-        for (int i = 0; i < 50; i++) {
-            List<Job> due = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list().stream()
-                    .flatMap(pi -> management.createJobQuery().processInstanceId(pi.getId()).executable().list()
-                            .stream())
-                    .toList();
-            if (due.isEmpty()) {
-                return;
-            }
-            management.executeJob(due.get(0).getId());
-        }
-        throw new AssertionError("more than 50 jobs for " + reference);
     }
 }
