@@ -2,7 +2,6 @@ package fr.beta.guichet.offboarding;
 
 import java.util.Date;
 
-import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,6 +11,7 @@ import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.grants.AccessRevoker;
 import fr.beta.guichet.grants.AccessRevokers;
 import fr.beta.guichet.grants.GrantState;
+import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.request.engine.ProviderRefusals;
 
 /**
@@ -83,13 +83,15 @@ final class OffboardingDelegates {
                 OffboardingProcess.ALREADY_GONE.set(execution, true);
                 return;
             }
-            AccessRevoker revoker = revokers.of(grant.kind()).orElseThrow(() -> new BpmnError(
-                    ProviderRefusals.ERROR_CODE, "Pas de retrait automatique pour cet accès : à retirer à la main."));
-            boolean gone = ProviderRefusals.asBpmnError(() -> revoker.isGone(grant));
-            OffboardingProcess.ALREADY_GONE.set(execution, gone);
-            if (!gone) {
-                ProviderRefusals.asBpmnError(() -> revoker.revoke(grant));
-            }
+            ProviderRefusals.asBpmnError(() -> {
+                AccessRevoker revoker = revokers.of(grant.kind()).orElseThrow(() -> new ProviderRejectedException(
+                        grant.kind(), "Pas de retrait automatique pour cet accès : à retirer à la main."));
+                boolean gone = revoker.isGone(grant);
+                OffboardingProcess.ALREADY_GONE.set(execution, gone);
+                if (!gone) {
+                    revoker.revoke(grant);
+                }
+            });
         }
     }
 
