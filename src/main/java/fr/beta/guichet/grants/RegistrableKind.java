@@ -19,12 +19,15 @@ public enum RegistrableKind {
     /** identifier: the person's email (their Matomo login's); target: the site's URL. */
     MATOMO("matomo", AccessGroups.MATOMO),
     /** identifier: the Docker ID; target: the team. */
-    DOCKERHUB("dockerhub", AccessGroups.DOCKERHUB);
+    DOCKERHUB("dockerhub", AccessGroups.DOCKERHUB),
+    /** identifier: the person's email at Sentry; target: the team's slug. */
+    SENTRY("sentry", AccessGroups.SENTRY);
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern TOKEN = Pattern.compile("^\\S{1,200}$");
     private static final Pattern DOCKER_ID = Pattern.compile("^[a-z0-9]{4,30}$");
     private static final Pattern TEAM = Pattern.compile("^[a-z0-9]([a-z0-9_-]*[a-z0-9])?$");
+    private static final Pattern SENTRY_TEAM = Pattern.compile("^(?![0-9]+$)[a-z0-9_-]{1,50}$");
     private static final Pattern URL = Pattern.compile("^https?://\\S+$");
 
     private final String kind;
@@ -76,6 +79,10 @@ public enum RegistrableKind {
             case DOCKERHUB -> DOCKER_ID.matcher(id).matches() && TEAM.matcher(to).matches()
                     ? new Built("équipe %s (Docker ID %s)".formatted(to, id), to + " " + id, "membre", null)
                     : Built.error("registry.error.dockerhub");
+            case SENTRY -> EMAIL.matcher(id).matches() && SENTRY_TEAM.matcher(to).matches()
+                    ? new Built("équipe %s".formatted(to), to + " " + id.toLowerCase(Locale.ROOT),
+                            level == null || level.isBlank() ? "membre" : level.trim(), null)
+                    : Built.error("registry.error.sentry");
         };
     }
 

@@ -1,5 +1,6 @@
 package fr.beta.guichet.offboarding;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -9,6 +10,7 @@ import fr.beta.guichet.grants.AccessRevoker;
 import fr.beta.guichet.provider.dockerhub.DockerHubClient;
 import fr.beta.guichet.provider.matomo.MatomoClient;
 import fr.beta.guichet.provider.ovh.EmailDomainClient;
+import fr.beta.guichet.provider.sentry.SentryClient;
 
 /**
  * The adapters of the revocation port onto the provider clients. Each reads the grant's provider identifier as its
@@ -138,6 +140,48 @@ final class ProviderRevokers {
         public boolean isGone(AccessGrant grant) {
             String[] f = grant.providerFields();
             return !dockerHub.teamExists(f[0]) || (!dockerHub.isMember(f[0], f[1]) && !dockerHub.hasPendingInvite(f[0], f[1]));
+        }
+    }
+
+    /**
+     * {@code sentry}: {@code <team> <email>}. The member is taken out of the team, then out of the organization when
+     * they have no other team there (README « Départs »): a member left in the organization without a team would keep
+     * its open projects. Gone: not in the team, and not in the organization without a team. A pending invitation is
+     * a member for Sentry: removed alike.
+     */
+    @Component
+    static class Sentry implements AccessRevoker {
+        private final SentryClient sentry;
+
+        Sentry(SentryClient sentry) {
+            this.sentry = sentry;
+        }
+
+        @Override
+        public String kind() {
+            return "sentry";
+        }
+
+        @Override
+        public void revoke(AccessGrant grant) {
+            String[] f = grant.providerFields();
+            if (sentry.memberId(f[1]).isEmpty()) {
+                return;
+            }
+            sentry.removeFromTeam(f[1], f[0]);
+            if (sentry.teamsOf(f[1]).isEmpty()) {
+                sentry.removeMember(f[1]);
+            }
+        }
+
+        @Override
+        public boolean isGone(AccessGrant grant) {
+            String[] f = grant.providerFields();
+            if (sentry.memberId(f[1]).isEmpty()) {
+                return true;
+            }
+            List<String> teams = sentry.teamsOf(f[1]);
+            return !teams.isEmpty() && !teams.contains(f[0]);
         }
     }
 }

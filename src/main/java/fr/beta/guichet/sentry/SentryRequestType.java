@@ -9,6 +9,7 @@ import fr.beta.guichet.provider.sentry.SentryClient;
 import fr.beta.guichet.provider.sentry.SentryGrant;
 import fr.beta.guichet.provider.sentry.SentryTeamRole;
 import fr.beta.guichet.request.spi.Execution;
+import fr.beta.guichet.request.spi.GrantSpec;
 import fr.beta.guichet.request.spi.RequestType;
 
 /**
@@ -69,6 +70,16 @@ class SentryRequestType implements RequestType<SentryRequest> {
     public String describe(SentryRequest request) {
         return "%s dans l'équipe Sentry %s (%s) pour %s".formatted(request.email(), request.team(),
                 roleName(request), request.startup());
+    }
+
+    /**
+     * A member of a team of the organization: the grant names the team and the email ({@code <team> <email>});
+     * invited or added alike (a pending invitation is taken back the same way).
+     */
+    @Override
+    public Optional<GrantSpec> grantOf(SentryRequest request) {
+        return Optional.of(new GrantSpec(request.email(), "sentry", "équipe %s".formatted(request.team()),
+                request.team() + " " + request.email(), roleName(request)));
     }
 
     @Override

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Date;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -40,8 +39,6 @@ import fr.beta.guichet.support.HeadlessChromium;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("it")
-@org.junit.jupiter.api.Disabled("Held back: with the job executor on, the departure did not reach « traité » within 60 s "
-        + "after the engine clock moved (10:37 run, cause not yet found); the same path passes in OffboardingProcessTests")
 class OffboardingBrowserIT {
 
     private static final String TARGET = "bob.perso@example.org";
@@ -100,7 +97,10 @@ class OffboardingBrowserIT {
         assertThat(browser.findElement(By.id("departure-state")).getText()).isEqualTo("en cours");
         assertThat(email.findRedirections(domain, from, TARGET)).as("nothing before the date").isNotEmpty();
 
-        ClockUtil.setCurrentTime(Date.from(day.atStartOfDay(clock.getZone()).toInstant().plusSeconds(60)));
+        // offset, not setCurrentTime: a frozen engine clock never reaches the timers the revocation starts itself
+        // (the read-back after guichet.provider-polling.interval is due "now + 1 s" on a clock that stands still)
+        ClockUtil.offset(day.atStartOfDay(clock.getZone()).toInstant().plusSeconds(60).toEpochMilli()
+                - System.currentTimeMillis());
         wait.until(driver -> {
             driver.navigate().refresh();
             return driver.findElement(By.id("departure-state")).getText().equals("traité");

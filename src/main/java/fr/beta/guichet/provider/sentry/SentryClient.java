@@ -1,5 +1,6 @@
 package fr.beta.guichet.provider.sentry;
 
+import java.util.List;
 import java.util.Optional;
 
 import fr.beta.guichet.provider.ProviderRejectedException;
@@ -27,6 +28,13 @@ public interface SentryClient {
 
     /** Whether {@code email} is in the organization and in the team {@code teamSlug}. */
     boolean isTeamMember(String email, String teamSlug);
+
+    /**
+     * The slugs of the teams {@code email} is in (a member or a pending invitation); empty when not in the
+     * organization. Read at the time: the revocation removes a person from the organization once they have no team
+     * left there.
+     */
+    List<String> teamsOf(String email);
 
     /**
      * Puts {@code email} in {@code teamSlug} with {@code role}: creates the team if it is missing, then invites the

@@ -83,6 +83,28 @@ public class SentryHttpClient implements SentryClient {
     }
 
     @Override
+    public List<String> teamsOf(String email) {
+        Optional<String> id = memberId(email);
+        if (id.isEmpty()) {
+            return List.of();
+        }
+        String path = memberPath(id.get());
+        ProviderResponse response = send("GET", path, null);
+        if (response.status() == 404) {
+            return List.of();
+        }
+        if (!response.isSuccess()) {
+            throw unavailable("GET", path, response);
+        }
+        JsonNode member = parse("GET", path, response);
+        Set<String> teams = new java.util.LinkedHashSet<>();
+        member.path("teamRoles").forEach(teamRole -> teams.add(teamRole.path("teamSlug").asText()));
+        member.path("teams").forEach(team -> teams.add(team.asText()));
+        teams.remove("");
+        return List.copyOf(teams);
+    }
+
+    @Override
     public SentryGrant grant(String email, String teamSlug, SentryTeamRole role) {
         boolean teamCreated = ensureTeam(teamSlug);
         Optional<String> existing = memberId(email);
