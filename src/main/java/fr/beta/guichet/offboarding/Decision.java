@@ -2,9 +2,9 @@ package fr.beta.guichet.offboarding;
 
 /** What happens to one access at the departure. */
 public enum Decision {
-    /** Taken back at the departure date (a mailbox: after the grace period). */
+    /** Taken back by the schedule: {@code guichet.offboarding.revoke-after} of its kind after the departure. */
     REVOKE,
-    /** Kept for N days after the departure, then taken back (e.g. a redirection to a personal address). */
+    /** Taken back N days after the departure, as chosen on the form (0: on the departure date). */
     KEEP_DAYS,
     /** Not touched. */
     KEEP

@@ -45,12 +45,15 @@ class OffboardingController {
     private final Viewers viewers;
     private final OffboardingMetrics metrics;
     private final java.time.Clock clock;
+    private final OffboardingProperties schedule;
 
-    OffboardingController(Offboardings offboardings, Viewers viewers, OffboardingMetrics metrics, java.time.Clock clock) {
+    OffboardingController(Offboardings offboardings, Viewers viewers, OffboardingMetrics metrics, java.time.Clock clock,
+            OffboardingProperties schedule) {
         this.offboardings = offboardings;
         this.viewers = viewers;
         this.metrics = metrics;
         this.clock = clock;
+        this.schedule = schedule;
     }
 
     @GetMapping
@@ -105,6 +108,7 @@ class OffboardingController {
         Departure departure = visible(viewer, reference);
         model.addAttribute("departure", departure);
         model.addAttribute("items", offboardings.items(reference));
+        model.addAttribute("cancelled", departure.state() == Departure.State.CANCELLED);
         model.addAttribute("cancellable", departure.state() == Departure.State.OPEN
                 && departure.startedBy().equals(viewer.userId()));
         return "offboarding/detail";
@@ -148,6 +152,9 @@ class OffboardingController {
         model.addAttribute("personne", person);
         model.addAttribute("self", person.equalsIgnoreCase(viewer.email()));
         model.addAttribute("grants", grants);
+        Map<String, Long> days = new HashMap<>();
+        grants.forEach(g -> days.put(g.kind(), schedule.revokeAfterDays(g.kind())));
+        model.addAttribute("schedule", days);
         model.addAttribute("date", date == null ? "" : date);
         model.addAttribute("previous", previous);
         model.addAttribute("decisions", Decision.values());

@@ -96,11 +96,17 @@ public class Offboardings {
             }
         }
         Instant departureAt = departureDate.atStartOfDay(clock.getZone()).toInstant();
+        // every choice is checked before the reference is taken: a refused submission uses no number
+        Map<String, Choice> decided = new java.util.LinkedHashMap<>();
+        for (AccessGrant grant : offerable) {
+            Choice choice = choices.getOrDefault(grant.id(), new Choice(Decision.REVOKE, null));
+            check(choice);
+            decided.put(grant.id(), choice);
+        }
         String reference = references.next(OffboardingProcess.REFERENCE_PREFIX);
         List<DepartureItem> items = new ArrayList<>();
         for (AccessGrant grant : offerable) {
-            Choice choice = choices.getOrDefault(grant.id(), new Choice(Decision.REVOKE, null));
-            items.add(item(reference, grant, choice, departureAt));
+            items.add(item(reference, grant, decided.get(grant.id()), departureAt));
         }
         departures.create(new Departure(reference, person, departureAt, viewer.userId(), EngineTime.now(),
                 Departure.State.OPEN, null), items);
@@ -112,19 +118,24 @@ public class Offboardings {
         return reference;
     }
 
+    private static void check(Choice choice) {
+        if (choice.decision() == Decision.KEEP_DAYS && (choice.keepDays() == null || choice.keepDays() < 0
+                || choice.keepDays() > MAX_KEEP_DAYS)) {
+            throw new TaskActionException("offboarding.error.keepDays");
+        }
+    }
+
+    /**
+     * One access's plan: by the schedule ({@code guichet.offboarding.revoke-after}, per kind), on the day chosen on
+     * the form ({@link Decision#KEEP_DAYS}, N days after the departure, 0 for the departure itself), or kept.
+     */
     private DepartureItem item(String reference, AccessGrant grant, Choice choice, Instant departureAt) {
         return switch (choice.decision()) {
             case KEEP -> new DepartureItem(reference, grant.id(), Decision.KEEP, null, null, null, null, null);
-            case KEEP_DAYS -> {
-                if (choice.keepDays() == null || choice.keepDays() < 1 || choice.keepDays() > MAX_KEEP_DAYS) {
-                    throw new TaskActionException("offboarding.error.keepDays");
-                }
-                yield new DepartureItem(reference, grant.id(), Decision.KEEP_DAYS, choice.keepDays(),
-                        departureAt.plus(Duration.ofDays(choice.keepDays())), null, null, null);
-            }
+            case KEEP_DAYS -> new DepartureItem(reference, grant.id(), Decision.KEEP_DAYS, choice.keepDays(),
+                    departureAt.plus(Duration.ofDays(choice.keepDays())), null, null, null);
             case REVOKE -> new DepartureItem(reference, grant.id(), Decision.REVOKE, null,
-                    "mailbox".equals(grant.kind()) ? departureAt.plus(properties.mailboxGrace()) : departureAt,
-                    null, null, null);
+                    departureAt.plus(properties.revokeAfter(grant.kind())), null, null, null);
         };
     }
 

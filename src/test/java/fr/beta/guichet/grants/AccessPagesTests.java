@@ -102,7 +102,7 @@ class AccessPagesTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(Jsoup.parse(page).select("input[name=personne]").attr("value")).isEqualTo("alice@beta.gouv.fr");
         assertThat(page).contains(alices.resource()).doesNotContain(bobs.resource()).doesNotContain("??")
-                .contains("Supprimer après le délai de grâce", "Conserver quelques jours puis supprimer");
+                .contains("Suspendre selon le calendrier : 5 jours après le départ", "Suspendre à une autre date");
 
         mvc.perform(post("/departs").with(user("alice")).with(csrf()).param("personne", "alice@beta.gouv.fr")
                 .param("date", "pas une date")).andExpect(status().isBadRequest())

@@ -78,6 +78,8 @@ class OffboardingProcessTests {
 
     private LocalDate departureDay;
     private Instant departureAt;
+    /** When the test provider's accesses go by the default schedule: 30 days after the departure. */
+    private Instant revokeAt;
 
     @BeforeEach
     void setUp() {
@@ -87,8 +89,9 @@ class OffboardingProcessTests {
         jdbc.update("UPDATE guichet_access_grant SET state = 'GONE' WHERE state = 'ACTIVE'");
         jdbc.update("UPDATE guichet_offboarding SET state = 'CANCELLED' WHERE state = 'OPEN'");
         ClockUtil.setCurrentTime(Date.from(Instant.now()));
-        departureDay = LocalDate.now(clock).plusDays(10);
+        departureDay = LocalDate.now(clock).plusDays(40);
         departureAt = departureDay.atStartOfDay(clock.getZone()).toInstant();
+        revokeAt = departureAt.plus(Duration.ofDays(30));
     }
 
     @AfterEach
@@ -105,10 +108,13 @@ class OffboardingProcessTests {
         String reference = pi.getBusinessKey();
         verify(chat).post(eq(reference + ":announce"), says(PERSON));
 
-        assertThat(timers(pi, OffboardingProcess.REMINDER_TIMER)).hasSize(2);
-        moveTo(departureAt.minus(Duration.ofDays(7)));
+        assertThat(timers(pi, OffboardingProcess.REMINDER_TIMER)).as("J-30, J-15, J-1 by default").hasSize(3);
+        moveTo(departureAt.minus(Duration.ofDays(30)));
         drive(pi);
         verify(chat).reply(anyString(), argThat((String k) -> k.startsWith(reference + ":reminder:")), says(PERSON));
+        assertThat(timers(pi, OffboardingProcess.REMINDER_TIMER)).hasSize(2);
+        moveTo(departureAt.minus(Duration.ofDays(15)));
+        drive(pi);
         assertThat(timers(pi, OffboardingProcess.REMINDER_TIMER)).hasSize(1);
         moveTo(departureAt.minus(Duration.ofDays(1)));
         drive(pi);
@@ -117,6 +123,10 @@ class OffboardingProcessTests {
         assertThat(pi).isWaitingAt(OffboardingProcess.DEPARTURE_TIMER);
 
         moveTo(departureAt.plusSeconds(1));
+        drive(pi);
+        assertThat(provider.holds(a.providerId())).as("the schedule: 30 days after").isTrue();
+        assertThat(pi).isWaitingAt(OffboardingProcess.REVOCATION_TIMER);
+        moveTo(revokeAt.plusSeconds(1));
         drive(pi);
         assertThat(pi).isEnded();
         assertThat(historicEnd(pi)).isEqualTo(OffboardingProcess.DONE);
@@ -129,7 +139,7 @@ class OffboardingProcessTests {
         verify(chat).reply(anyString(), eq(reference + ":revoked:" + a.id()), says("vérifié"));
         verify(chat).reply(anyString(), eq(reference + ":revoked:" + b.id()), says("vérifié"));
         verify(chat).reply(anyString(), eq(reference + ":summary"), says(a.resource()));
-        assertThat(departures.overdueActiveGrants(departureAt.plusSeconds(2))).isZero();
+        assertThat(departures.overdueActiveGrants(revokeAt.plusSeconds(2))).isZero();
     }
 
     @Test
@@ -142,7 +152,7 @@ class OffboardingProcessTests {
         drive(pi);
         assertThat(pi).isEnded();
         assertThat(historicEnd(pi)).isEqualTo(OffboardingProcess.CANCELLED);
-        moveTo(departureAt.plus(Duration.ofDays(1)));
+        moveTo(revokeAt.plus(Duration.ofDays(1)));
         assertThat(provider.holds(a.providerId())).isTrue();
         assertThat(state(a)).isEqualTo(GrantState.ACTIVE);
         assertThat(departures.byReference(pi.getBusinessKey()).orElseThrow().state()).isEqualTo(Departure.State.CANCELLED);
@@ -156,7 +166,7 @@ class OffboardingProcessTests {
         AccessGrant refused = grant("refused");
         provider.refuse(refused.providerId());
         ProcessInstance pi = start(PERSON, Map.of());
-        moveTo(departureAt.plusSeconds(1));
+        moveTo(revokeAt.plusSeconds(1));
         OffboardingMetrics.Week before = thisWeek();
         drive(pi);
 
@@ -206,7 +216,7 @@ class OffboardingProcessTests {
     void anOutageIsRetriedThenBecomesAnIncidentThatARetryResolves() {
         AccessGrant a = grant("a");
         ProcessInstance pi = start(PERSON, Map.of());
-        moveTo(departureAt.plusSeconds(1));
+        moveTo(revokeAt.plusSeconds(1));
         provider.failNext(Integer.MAX_VALUE);
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThatThrownBy(() -> drive(pi)).isInstanceOf(ProviderUnavailableException.class);
@@ -236,7 +246,7 @@ class OffboardingProcessTests {
         AccessGrant a = grant("a");
         ProcessInstance pi = start(PERSON, Map.of());
         provider.removeByHand(a.providerId());
-        moveTo(departureAt.plusSeconds(1));
+        moveTo(revokeAt.plusSeconds(1));
         drive(pi);
         assertThat(pi).isEnded();
         assertThat(historicEnd(pi)).isEqualTo(OffboardingProcess.DONE);
@@ -250,7 +260,7 @@ class OffboardingProcessTests {
         AccessGrant a = grant("a");
         provider.slow(a.providerId(), 2);
         ProcessInstance pi = start(PERSON, Map.of());
-        moveTo(departureAt.plusSeconds(1));
+        moveTo(revokeAt.plusSeconds(1));
         drive(pi);
         assertThat(pi).isEnded();
         assertThat(state(a)).isEqualTo(GrantState.REVOKED);
@@ -264,19 +274,19 @@ class OffboardingProcessTests {
         AccessGrant keptDays = grant("redirection");
         AccessGrant kept = grant("kept");
         ProcessInstance pi = start(PERSON, Map.of(
-                keptDays.id(), new Offboardings.Choice(Decision.KEEP_DAYS, 15),
+                keptDays.id(), new Offboardings.Choice(Decision.KEEP_DAYS, 45),
                 kept.id(), new Offboardings.Choice(Decision.KEEP, null)));
-        moveTo(departureAt.plusSeconds(1));
+        moveTo(revokeAt.plusSeconds(1));
         drive(pi);
         assertThat(state(revoked)).isEqualTo(GrantState.REVOKED);
         assertThat(state(keptDays)).isEqualTo(GrantState.ACTIVE);
         assertThat(pi).isWaitingAt(OffboardingProcess.REVOCATION_TIMER);
         assertThat(departures.overdueActiveGrants(EngineNow.get())).isZero();
 
-        moveTo(departureAt.plus(Duration.ofDays(14)));
+        moveTo(departureAt.plus(Duration.ofDays(44)));
         drive(pi);
-        assertThat(state(keptDays)).as("still within the 15 days").isEqualTo(GrantState.ACTIVE);
-        moveTo(departureAt.plus(Duration.ofDays(15)).plusSeconds(1));
+        assertThat(state(keptDays)).as("still within the 45 days").isEqualTo(GrantState.ACTIVE);
+        moveTo(departureAt.plus(Duration.ofDays(45)).plusSeconds(1));
         drive(pi);
         assertThat(pi).isEnded();
         assertThat(state(keptDays)).isEqualTo(GrantState.REVOKED);
