@@ -73,6 +73,30 @@ public class Departures {
         return count != null && count > 0;
     }
 
+    /** The departure of a person on that date (its state whatever), the newest first. */
+    Optional<Departure> byPersonAt(String personEmail, Instant departureAt) {
+        return jdbc.query("SELECT " + DEPARTURE + " FROM guichet_offboarding WHERE person_email = ? AND departure_at = ?"
+                + " ORDER BY started_at DESC", Departures::departure, personEmail, ts(departureAt)).stream().findFirst();
+    }
+
+    /** The person's open departure, if any. */
+    Optional<Departure> openOf(String personEmail) {
+        return jdbc.query("SELECT " + DEPARTURE + " FROM guichet_offboarding WHERE person_email = ? AND state = 'OPEN'"
+                + " ORDER BY started_at DESC", Departures::departure, personEmail).stream().findFirst();
+    }
+
+    /** The departure an import planned for this person and date. */
+    Optional<String> importedReference(String personEmail, java.time.LocalDate date) {
+        return jdbc.queryForList("SELECT reference FROM guichet_offboarding_import WHERE person_email = ? AND departure_date = ?",
+                String.class, personEmail, java.sql.Date.valueOf(date)).stream().findFirst();
+    }
+
+    /** Marks this person and date as planned by an import; fails on the primary key when it already is. */
+    void recordImport(String personEmail, java.time.LocalDate date, String reference, String importedBy, Instant at) {
+        jdbc.update("INSERT INTO guichet_offboarding_import (person_email, departure_date, reference, imported_by, imported_at)"
+                + " VALUES (?, ?, ?, ?, ?)", personEmail, java.sql.Date.valueOf(date), reference, importedBy, ts(at));
+    }
+
     void end(String reference, Departure.State state) {
         jdbc.update("UPDATE guichet_offboarding SET state = ?, ended_at = ? WHERE reference = ? AND state = 'OPEN'",
                 state.name(), ts(EngineTime.now()), reference);

@@ -34,7 +34,8 @@ import fr.beta.guichet.support.HeadlessChromium;
 
 /**
  * A person leaving, in a real browser, with the job executor on and the sandbox OVH: « Mes accès » shows
- * the access, « Déclarer mon départ » plans it, and once the engine clock reaches the date the access is gone at the
+ * the access, « Déclarer mon départ » plans it (on the departure date, overriding the schedule's J+30), and once the
+ * engine clock (offset, running) reaches the date the access is gone at the
  * sandbox and the departure reads « traité ».
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -87,8 +88,11 @@ class OffboardingBrowserIT {
         browser.findElement(By.linkText("Déclarer mon départ")).click();
         LocalDate day = LocalDate.now(clock).plusDays(3);
         browser.executeScript("document.getElementById('date').value = arguments[0];", day.toString());
-        assertThat(browser.findElement(By.cssSelector("fieldset[data-grant='" + grant.id() + "']")).getText())
-                .contains("Retirer à la date de départ");
+        WebElement access = browser.findElement(By.cssSelector("fieldset[data-grant='" + grant.id() + "']"));
+        assertThat(access.getText()).contains("Retirer selon le calendrier : 30 jours après le départ");
+        // the schedule overridden for this access: on the departure date itself
+        access.findElement(By.cssSelector("label[for='decision-" + grant.id() + "-KEEP_DAYS']")).click();
+        access.findElement(By.id("jours-" + grant.id())).sendKeys("0");
         HeadlessChromium.screenshot(browser, "12-depart");
         browser.findElement(By.cssSelector("main form button[type=submit]")).click();
         String reference = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fr-alert--success")))
