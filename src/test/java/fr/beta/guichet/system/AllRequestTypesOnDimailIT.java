@@ -7,15 +7,14 @@ import org.springframework.test.context.TestPropertySource;
 import fr.beta.guichet.support.EmbeddedPostgresDatabase;
 
 /**
- * {@link AllRequestTypesIT} with the mailboxes on Dimail (the application's default): the mailbox password, Dimail's
+ * {@link AllRequestTypesContract} with the mailboxes on Dimail (the application's default): the mailbox password, Dimail's
  * this time, is searched for in every column of every table, every log line, the chats and the sandbox providers.
  * A database of its own, so that the two cached contexts never run each other's jobs.
  */
 @TestPropertySource(properties = {"guichet.mailboxes.provider=dimail", "guichet.dimail.sandbox-delay=2s",
         "guichet.dimail.password=SENTINEL-DIMAIL-7f3a"})
-class AllRequestTypesOnDimailIT extends AllRequestTypesIT {
+class AllRequestTypesOnDimailIT extends AllRequestTypesContract {
 
-    /** Hides the superclass's: this class's own database. */
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         EmbeddedPostgresDatabase.register(registry, "all_types_dimail_it");
