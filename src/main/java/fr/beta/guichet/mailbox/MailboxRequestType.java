@@ -5,34 +5,32 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import fr.beta.guichet.provider.ProviderRejectedException;
-import fr.beta.guichet.provider.ovh.EmailDomainClient;
-import fr.beta.guichet.provider.ovh.OvhDomains;
+import fr.beta.guichet.provider.mail.MailProvider;
+import fr.beta.guichet.provider.mail.MailProvider.Progress;
+import fr.beta.guichet.provider.mail.MailboxPassword;
 import fr.beta.guichet.request.spi.Execution;
 import fr.beta.guichet.request.spi.GrantSpec;
 import fr.beta.guichet.request.spi.RequestType;
 import fr.beta.guichet.secrets.OneTimeSecrets;
 
 /**
- * Checks and creates a mailbox or a redirection at OVH. OVH answers with a task: execution reports
- * {@code PENDING} and the process checks again until the address exists. Idempotent: a retried job reuses the
- * password filed by the first attempt and does not create twice; an address that exists without being ours is a
- * conflict for the executor.
+ * Checks and creates a mailbox or a redirection on the mail provider chosen by {@code guichet.mailboxes.provider}
+ * (Dimail by default, or OVH), through the {@link MailProvider} seam. A provider still at work makes execution report
+ * {@code PENDING} and the process checks again until the address is ready. Idempotent: a retried job never creates
+ * twice; an address that exists without being ours is a conflict for the executor. A mailbox's password (generated
+ * here for OVH, by Dimail otherwise) only goes to the request's one-time secret.
  */
 @Component
 class MailboxRequestType implements RequestType<MailboxRequest> {
 
-    private final EmailDomainClient email;
+    private final MailProvider mail;
     private final OneTimeSecrets secrets;
     private final PasswordGenerator passwords;
-    private final OvhDomains properties;
 
-    MailboxRequestType(EmailDomainClient email, OneTimeSecrets secrets, PasswordGenerator passwords,
-            OvhDomains properties) {
-        this.email = email;
+    MailboxRequestType(MailProvider mail, OneTimeSecrets secrets, PasswordGenerator passwords) {
+        this.mail = mail;
         this.secrets = secrets;
         this.passwords = passwords;
-        this.properties = properties;
     }
 
     @Override
@@ -72,7 +70,7 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
 
     @Override
     public Map<String, Object> formModel() {
-        return Map.of("domain", properties.mailDomain(), "kinds", MailboxKind.values());
+        return Map.of("domain", mail.domain(), "kinds", MailboxKind.values());
     }
 
     @Override
@@ -86,78 +84,60 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     public Optional<GrantSpec> grantOf(MailboxRequest request) {
         String address = address(request);
         return Optional.of(request.kind() == MailboxKind.MAILBOX
-                ? new GrantSpec(address, "mailbox", address, properties.mailDomain() + " " + request.localPart(), "boîte")
+                ? new GrantSpec(address, "mailbox", address, mail.domain() + " " + request.localPart(), "boîte")
                 : new GrantSpec(address, "redirection", address + " → " + request.redirectTo(),
-                        properties.mailDomain() + " " + address + " " + request.redirectTo(), "redirection"));
+                        mail.domain() + " " + address + " " + request.redirectTo(), "redirection"));
     }
 
     @Override
     public Optional<CheckFailure> check(MailboxRequest request) {
-        String domain = properties.mailDomain();
-        boolean taken = email.findAccount(domain, request.localPart()).isPresent()
-                || !email.pendingAccountTasks(domain, request.localPart()).isEmpty()
-                || !email.findRedirections(domain, address(request), null).isEmpty()
-                || !email.pendingRedirectionTasks(domain, address(request)).isEmpty();
-        return taken
+        return mail.isTaken(request.localPart())
                 ? Optional.of(new CheckFailure("localPart", "L'adresse « %s » est déjà utilisée.".formatted(address(request))))
                 : Optional.empty();
     }
 
     @Override
     public Execution execute(MailboxRequest request, String reference) {
-        return request.kind() == MailboxKind.MAILBOX ? createMailbox(request, reference) : createRedirection(request);
+        if (request.kind() == MailboxKind.MAILBOX) {
+            return mail.createMailbox(request.localPart(), "Guichet Ops " + reference, password(reference)) == Progress.DONE
+                    ? Execution.ready(mailboxReady(request))
+                    : Execution.pending("Création de la boîte %s demandée à %s.".formatted(address(request), mail.label()));
+        }
+        return mail.createRedirection(request.localPart(), request.redirectTo()) == Progress.DONE
+                ? Execution.ready(redirectionReady(request))
+                : Execution.pending("Création de la redirection %s demandée à %s.".formatted(address(request), mail.label()));
     }
 
     @Override
     public Execution checkPending(MailboxRequest request, String reference) {
-        String domain = properties.mailDomain();
         if (request.kind() == MailboxKind.MAILBOX) {
-            return email.findAccount(domain, request.localPart()).isPresent()
+            return mail.mailboxProgress(request.localPart()) == Progress.DONE
                     ? Execution.ready(mailboxReady(request))
-                    : Execution.pending("OVH n'a pas encore créé la boîte %s.".formatted(address(request)));
+                    : Execution.pending("%s n'a pas encore créé la boîte %s.".formatted(mail.label(), address(request)));
         }
-        return email.findRedirections(domain, address(request), request.redirectTo()).isEmpty()
-                ? Execution.pending("OVH n'a pas encore créé la redirection %s.".formatted(address(request)))
-                : Execution.ready(redirectionReady(request));
+        return mail.redirectionProgress(request.localPart(), request.redirectTo()) == Progress.DONE
+                ? Execution.ready(redirectionReady(request))
+                : Execution.pending("%s n'a pas encore créé la redirection %s.".formatted(mail.label(), address(request)));
     }
 
-    private Execution createMailbox(MailboxRequest request, String reference) {
-        String domain = properties.mailDomain();
-        boolean ours = secrets.isAvailable(reference);
-        if (email.findAccount(domain, request.localPart()).isPresent()) {
-            if (ours) {
-                return Execution.ready(mailboxReady(request));
+    /** This request's one-time secret: the only way a mailbox password travels. */
+    private MailboxPassword password(String reference) {
+        return new MailboxPassword() {
+            @Override
+            public boolean filed() {
+                return secrets.isAvailable(reference);
             }
-            throw new ProviderRejectedException("ovh", "La boîte %s existe déjà chez OVH.".formatted(address(request)));
-        }
-        if (!email.pendingAccountTasks(domain, request.localPart()).isEmpty()) {
-            if (ours) {
-                return Execution.pending("OVH crée la boîte %s.".formatted(address(request)));
-            }
-            throw new ProviderRejectedException("ovh",
-                    "La boîte %s est déjà en cours de création chez OVH.".formatted(address(request)));
-        }
-        String password = secrets.fileOnce(reference, passwords.generate());
-        email.createAccount(domain, request.localPart(), password, "Guichet Ops " + reference);
-        return Execution.pending("Création de la boîte %s demandée à OVH.".formatted(address(request)));
-    }
 
-    private Execution createRedirection(MailboxRequest request) {
-        String domain = properties.mailDomain();
-        String from = address(request);
-        if (!email.findRedirections(domain, from, request.redirectTo()).isEmpty()) {
-            return Execution.ready(redirectionReady(request));
-        }
-        if (!email.findRedirections(domain, from, null).isEmpty()) {
-            throw new ProviderRejectedException("ovh", "%s redirige déjà vers une autre adresse.".formatted(from));
-        }
-        // a creation whose answer was lost is still an OVH task: the retry waits for it instead of creating twice
-        // (the address was free at validation, so a redirection being created from it is this request's)
-        if (email.pendingRedirectionTasks(domain, from).stream().anyMatch(task -> task.action().equals("add"))) {
-            return Execution.pending("OVH crée la redirection %s.".formatted(from));
-        }
-        email.createRedirection(domain, from, request.redirectTo(), false);
-        return Execution.pending("Création de la redirection %s demandée à OVH.".formatted(from));
+            @Override
+            public String fileGenerated() {
+                return secrets.fileOnce(reference, passwords.generate());
+            }
+
+            @Override
+            public void file(String fromProvider) {
+                secrets.fileOnce(reference, fromProvider);
+            }
+        };
     }
 
     private String mailboxReady(MailboxRequest request) {
@@ -170,6 +150,6 @@ class MailboxRequestType implements RequestType<MailboxRequest> {
     }
 
     private String address(MailboxRequest request) {
-        return request.localPart() + "@" + properties.mailDomain();
+        return request.localPart() + "@" + mail.domain();
     }
 }

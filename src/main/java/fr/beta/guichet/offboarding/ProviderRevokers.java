@@ -7,9 +7,10 @@ import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.grants.AccessGrant;
 import fr.beta.guichet.grants.AccessRevoker;
+import fr.beta.guichet.grants.EngineTime;
 import fr.beta.guichet.provider.dockerhub.DockerHubClient;
 import fr.beta.guichet.provider.matomo.MatomoClient;
-import fr.beta.guichet.provider.ovh.EmailDomainClient;
+import fr.beta.guichet.provider.mail.MailProvider;
 import fr.beta.guichet.provider.sentry.SentryClient;
 
 /**
@@ -21,13 +22,17 @@ final class ProviderRevokers {
     private ProviderRevokers() {
     }
 
-    /** {@code mailbox}: {@code <domain> <accountName>}. Deleted after the grace period (README « Départs »). */
+    /**
+     * {@code mailbox}: {@code <domain> <accountName>}, on the mail provider ({@code guichet.mailboxes.provider}). OVH
+     * deletes it; Dimail suspends it and deletes it after {@code guichet.dimail.deletion-grace}
+     * ({@link MailboxDeletions}). Taken back once suspended with its deletion scheduled, or gone.
+     */
     @Component
     static class Mailbox implements AccessRevoker {
-        private final EmailDomainClient email;
+        private final MailProvider mail;
 
-        Mailbox(EmailDomainClient email) {
-            this.email = email;
+        Mailbox(MailProvider mail) {
+            this.mail = mail;
         }
 
         @Override
@@ -38,23 +43,23 @@ final class ProviderRevokers {
         @Override
         public void revoke(AccessGrant grant) {
             String[] f = grant.providerFields();
-            email.removeAccount(f[0], f[1]);
+            mail.revokeMailbox(f[0], f[1], EngineTime.now());
         }
 
         @Override
         public boolean isGone(AccessGrant grant) {
             String[] f = grant.providerFields();
-            return email.findAccount(f[0], f[1]).isEmpty();
+            return mail.isMailboxRevoked(f[0], f[1]);
         }
     }
 
-    /** {@code redirection}: {@code <domain> <from> <to>}. */
+    /** {@code redirection}: {@code <domain> <from> <to>}; an OVH redirection or a Dimail alias, deleted. */
     @Component
     static class Redirection implements AccessRevoker {
-        private final EmailDomainClient email;
+        private final MailProvider mail;
 
-        Redirection(EmailDomainClient email) {
-            this.email = email;
+        Redirection(MailProvider mail) {
+            this.mail = mail;
         }
 
         @Override
@@ -65,13 +70,13 @@ final class ProviderRevokers {
         @Override
         public void revoke(AccessGrant grant) {
             String[] f = grant.providerFields();
-            email.removeRedirection(f[0], f[1], f[2]);
+            mail.removeRedirection(f[0], f[1], f[2]);
         }
 
         @Override
         public boolean isGone(AccessGrant grant) {
             String[] f = grant.providerFields();
-            return email.findRedirections(f[0], f[1], f[2]).isEmpty();
+            return mail.isRedirectionGone(f[0], f[1], f[2]);
         }
     }
 
