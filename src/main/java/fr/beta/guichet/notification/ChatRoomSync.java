@@ -11,6 +11,9 @@ import java.util.List;
  */
 public interface ChatRoomSync {
 
+    /** The room read (Matrix: its id): the reader keeps its position per room. */
+    String room();
+
     /** The bot's own id in the chat: its own events are never acted on. */
     String ownUserId();
 

@@ -71,7 +71,8 @@ public class MatrixSyncClient implements ChatRoomSync {
         return id;
     }
 
-    public String roomId() {
+    @Override
+    public String room() {
         return roomId;
     }
 
