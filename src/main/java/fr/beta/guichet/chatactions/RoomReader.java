@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -53,6 +54,7 @@ public class RoomReader implements SmartLifecycle {
     private volatile boolean running;
     private Thread thread;
 
+    @Autowired
     RoomReader(ObjectProvider<ChatRoomSync> rooms, ThreadActions actions, ReaderPositions positions,
             ChatActionsProperties properties, Clock clock) {
         this(rooms, actions, positions, properties, clock, "node-" + UUID.randomUUID());
