@@ -71,6 +71,11 @@ public class RoomReader implements SmartLifecycle {
         this.holder = holder;
     }
 
+    /** This node's name in the lease. */
+    String holder() {
+        return holder;
+    }
+
     private ChatRoomSync room() {
         ChatRoomSync room = rooms.getIfAvailable();
         if (room == null) {
