@@ -39,6 +39,7 @@ class AccountController {
     String save(@ModelAttribute("account") AccountForm form, BindingResult errors, Principal principal,
             RedirectAttributes redirect) {
         ChatIdentities.checkMatrixUserId(form.getMatrixUserId())
+                .or(() -> identities.checkMatrixUserIdFree(principal.getName(), form.getMatrixUserId()))
                 .ifPresent(key -> errors.rejectValue("matrixUserId", key));
         ChatIdentities.checkMattermostUsername(form.getMattermostUsername())
                 .ifPresent(key -> errors.rejectValue("mattermostUsername", key));

@@ -1,11 +1,13 @@
 package fr.beta.guichet.account;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.notification.ChatMessage;
@@ -32,9 +34,33 @@ public class ChatIdentities {
     static final Pattern MATTERMOST_USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,21}");
 
     private final IdentityService identityService;
+    private final JdbcTemplate jdbc;
 
-    ChatIdentities(IdentityService identityService) {
+    ChatIdentities(IdentityService identityService, JdbcTemplate jdbc) {
         this.identityService = identityService;
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The users who declared this Matrix id on « Mon compte » (the chat's reader maps a sender to a person by it):
+     * normally one or none. The engine's identity API has no query by user info: this reads its table
+     * ({@code ACT_ID_INFO}, documented schema), then keeps the users that still exist.
+     */
+    public List<String> usersWithMatrixId(String matrixUserId) {
+        String id = normalize(matrixUserId);
+        if (id == null) {
+            return List.of();
+        }
+        return jdbc.queryForList("SELECT USER_ID_ FROM ACT_ID_INFO WHERE KEY_ = ? AND VALUE_ = ? ORDER BY USER_ID_",
+                        String.class, MATRIX_KEY, id).stream()
+                .filter(user -> identityService.createUserQuery().userId(user).count() > 0)
+                .distinct().toList();
+    }
+
+    /** {@code account.matrix.taken} when another account declared this Matrix id already; blank is free. */
+    public Optional<String> checkMatrixUserIdFree(String userId, String matrixUserId) {
+        return usersWithMatrixId(matrixUserId).stream().anyMatch(other -> !other.equals(userId))
+                ? Optional.of("account.matrix.taken") : Optional.empty();
     }
 
     /** The person as a chat mention: identifiers when known, their name otherwise. */

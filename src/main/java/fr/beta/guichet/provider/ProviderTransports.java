@@ -33,7 +33,9 @@ public class ProviderTransports {
             transport = new ConnectHttpTransport(provider, connectTimeout, readTimeout);
         } else {
             FakeApi api = fake.get();
-            fakes.add(api);
+            if (!fakes.contains(api)) {
+                fakes.add(api); // two transports of one fake (Matrix's channel and room reader) list it once
+            }
             transport = new SandboxTransport(provider, api, store);
         }
         for (HttpTransportDecorator decorator : decorators) {

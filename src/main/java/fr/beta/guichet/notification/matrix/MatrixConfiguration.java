@@ -31,4 +31,21 @@ class MatrixConfiguration {
                 properties.readTimeout(), () -> new MatrixFakeApi(store, effective, clock));
         return new MatrixChannel(effective, transport);
     }
+
+    /**
+     * The room's reader: its own transport, whose read timeout outlasts the long poll
+     * ({@link MatrixSyncClient#POLL_TIMEOUT_LIMIT}); in sandbox mode the same fake as the channel's (one per
+     * context), behind {@link MatrixLongPoll}.
+     */
+    @Bean
+    MatrixSyncClient matrixSyncClient(MatrixChannel channelBuiltFirst, MatrixProperties properties,
+            ProviderTransports transports, SandboxStore store, Clock clock) {
+        var effective = properties.requireLiveSettings().effective();
+        var fake = transports.sandboxFakes().stream().filter(MatrixFakeApi.class::isInstance).findFirst();
+        var transport = transports.transport(MatrixChannel.PROVIDER, properties.mode(), properties.connectTimeout(),
+                properties.readTimeout().plus(MatrixSyncClient.POLL_TIMEOUT_LIMIT),
+                () -> fake.map(MatrixFakeApi.class::cast).orElseGet(() -> new MatrixFakeApi(store, effective, clock)));
+        return new MatrixSyncClient(effective,
+                properties.mode() == fr.beta.guichet.provider.ProviderMode.LIVE ? transport : new MatrixLongPoll(transport));
+    }
 }

@@ -45,8 +45,20 @@ import fr.beta.guichet.provider.SandboxView;
  *   400 {@code M_DUPLICATE_ANNOTATION}, as Synapse does;</li>
  *   <li>{@code GET /_matrix/client/v1/rooms/{roomId}/relations/{eventId}/{relType}}: the related events, newest
  *   first ({@code limit}, {@code dir=b});</li>
- *   <li>{@code GET /_matrix/client/v3/account/whoami}.</li>
+ *   <li>{@code GET /_matrix/client/v3/account/whoami};</li>
+ *   <li>{@code POST /_matrix/client/v3/user/{userId}/filter}: stores a filter, answers {@code {"filter_id": "…"}}
+ *   (another user than the bot: 403 {@code M_FORBIDDEN});</li>
+ *   <li>{@code GET /_matrix/client/v3/sync}: {@code filter} (inline JSON or a filter id: {@code room.rooms},
+ *   {@code room.timeline.types} with {@code *} wildcards, {@code senders}, {@code not_senders}, {@code limit}, 10
+ *   when absent), {@code since} (a {@code next_batch} of this fake; another token: 400 {@code M_INVALID_PARAM}),
+ *   {@code timeout} (milliseconds; not a number: 400 {@code M_INVALID_PARAM}). The room's timeline events after
+ *   {@code since}, oldest first; more than {@code limit}: the newest {@code limit} and {@code limited: true} with a
+ *   {@code prev_batch}; a room with nothing new is left out; without {@code since}, the latest events
+ *   (history). The fake answers at once: {@link MatrixLongPoll} waits up to {@code timeout} between its calls,
+ *   outside the store's lock, as the homeserver holds the request open.</li>
  * </ul>
+ * Tests speak in the room as other users through {@link #userReplies}, {@link #userReacts} and
+ * {@link #userPosts}: events of any sender, delivered by {@code /sync} like the bot's.
  * Every call needs {@code Authorization: Bearer <token>}: none is 401 {@code M_MISSING_TOKEN}, another one 401
  * {@code M_UNKNOWN_TOKEN}. Errors are the spec's {@code {"errcode": "M_…", "error": "…"}}; a 429
  * ({@link #rateLimited()}) is {@code M_LIMIT_EXCEEDED} with {@code retry_after_ms}. Event ids look like room
@@ -54,13 +66,16 @@ import fr.beta.guichet.provider.SandboxView;
  * <p>
  * Storage: {@code event} documents by event id, {@code txn} documents (the event id of each token, room, type and
  * txnId), {@code thread} documents (the event ids related to each thread root, oldest first) and a {@code room}
- * document (its latest root messages, for the « Bac à sable » page).
+ * document (its latest root messages, for the « Bac à sable » page), {@code filter} documents; each event has its
+ * place in the room's stream ({@code unsigned}), which {@code /sync} tokens name ({@code s<number>}).
  */
 public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
 
     public static final String API = "matrix";
     public static final String BOT_USER_ID = "@guichet-ops:sandbox.invalid";
     private static final int SHOWN_THREADS = 50;
+    /** Where an event is in the room's stream ({@code unsigned}, which clients ignore): {@code /sync} tokens. */
+    static final String STREAM = "fr.beta.guichet.stream";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecureRandom random = new SecureRandom();
@@ -68,6 +83,7 @@ public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
     private final SandboxStore.Collection transactions;
     private final SandboxStore.Collection threads;
     private final SandboxStore.Collection rooms;
+    private final SandboxStore.Collection filters;
     private final String token;
     private final String roomId;
     private final Clock clock;
@@ -78,6 +94,7 @@ public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
         this.transactions = store.collection(API, "txn");
         this.threads = store.collection(API, "thread");
         this.rooms = store.collection(API, "room");
+        this.filters = store.collection(API, "filter");
         this.token = settings.accessToken();
         this.roomId = settings.roomId();
         this.clock = clock;
@@ -100,7 +117,7 @@ public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
 
     /** The calls that change the fake's state. */
     public static boolean isWrite(ProviderRequest request) {
-        return request.method().equals("PUT");
+        return request.method().equals("PUT") || request.method().equals("POST");
     }
 
     @Override
@@ -122,6 +139,12 @@ public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
         String method = request.method();
         if (version.equals("v3") && rest.equals(List.of("account", "whoami")) && method.equals("GET")) {
             return FakeResponses.json(200, Map.of("user_id", BOT_USER_ID, "device_id", "GUICHETOPS", "is_guest", false));
+        }
+        if (version.equals("v3") && rest.equals(List.of("sync"))) {
+            return method.equals("GET") ? sync(request.query()) : unrecognized(405);
+        }
+        if (version.equals("v3") && rest.size() == 3 && rest.get(0).equals("user") && rest.get(2).equals("filter")) {
+            return method.equals("POST") ? createFilter(rest.get(1), request.body()) : unrecognized(405);
         }
         if (version.equals("v3") && rest.size() == 5 && rest.get(0).equals("rooms") && rest.get(2).equals("send")) {
             return method.equals("PUT") ? send(rest.get(1), rest.get(3), rest.get(4), request.body()) : unrecognized(405);
@@ -169,22 +192,163 @@ public class MatrixFakeApi implements FakeApi, SandboxView, SandboxChat {
                 }
             }
         }
+        String eventId = store(room, type, BOT_USER_ID, (ObjectNode) content);
+        transactions.save(txnKey, JSON.createObjectNode().put("event_id", eventId));
+        return FakeResponses.json(200, Map.of("event_id", eventId));
+    }
+
+    /** Stores an event of the room, in the room's stream order, and its relation. */
+    private String store(String room, String type, String sender, ObjectNode content) {
+        JsonNode relation = content.path("m.relates_to");
+        String relType = relation.path("rel_type").asText("");
+        String parentId = relation.path("event_id").asText("");
         String eventId = newEventId();
         ObjectNode event = JSON.createObjectNode();
-        event.put("event_id", eventId).put("room_id", room).put("type", type).put("sender", BOT_USER_ID)
+        event.put("event_id", eventId).put("room_id", room).put("type", type).put("sender", sender)
                 .put("origin_server_ts", clock.millis());
         event.set("content", content);
+        event.putObject("unsigned").put(STREAM, events.store().nextNumber(API));
         events.save(eventId, event);
-        transactions.save(txnKey, JSON.createObjectNode().put("event_id", eventId));
         if (relType.isEmpty() && type.equals("m.room.message")) {
             rememberRoot(room, eventId);
         }
-        if (!relType.isEmpty()) {
+        if (!relType.isEmpty() && !parentId.isEmpty()) {
             ObjectNode thread = threads.find(parentId).orElseGet(JSON::createObjectNode);
             (thread.has("related") ? (ArrayNode) thread.get("related") : thread.putArray("related")).add(eventId);
             threads.save(parentId, thread);
         }
-        return FakeResponses.json(200, Map.of("event_id", eventId));
+        return eventId;
+    }
+
+    // ---- reading the room: /sync and filters ----
+
+    private ProviderResponse createFilter(String userId, String body) {
+        if (!BOT_USER_ID.equals(userId)) {
+            return error(403, "M_FORBIDDEN", "Cannot create filters for other users");
+        }
+        JsonNode filter = json(body);
+        if (filter == null) {
+            return error(400, "M_NOT_JSON", "Content not JSON.");
+        }
+        String id = String.valueOf(events.store().nextNumber(API));
+        filters.save(id, (ObjectNode) filter);
+        return FakeResponses.json(200, Map.of("filter_id", id));
+    }
+
+    private ProviderResponse sync(Map<String, String> query) {
+        String timeout = query.get("timeout");
+        if (timeout != null && !timeout.matches("\\d{1,9}")) {
+            return error(400, "M_INVALID_PARAM", "timeout must be an integer");
+        }
+        JsonNode filter = JSON.createObjectNode();
+        String filterParam = query.get("filter");
+        if (filterParam != null && filterParam.startsWith("{")) {
+            filter = json(filterParam);
+            if (filter == null) {
+                return error(400, "M_NOT_JSON", "filter is not JSON");
+            }
+        } else if (filterParam != null) {
+            Optional<ObjectNode> stored = filters.find(filterParam);
+            if (stored.isEmpty()) {
+                return error(400, "M_INVALID_PARAM", "No such filter");
+            }
+            filter = stored.get();
+        }
+        String since = query.get("since");
+        long from = 0;
+        if (since != null) {
+            if (!since.matches("s\\d{1,18}")) {
+                return error(400, "M_INVALID_PARAM", "Unknown since token");
+            }
+            from = Long.parseLong(since.substring(1));
+        }
+        JsonNode roomFilter = filter.path("room");
+        JsonNode timelineFilter = roomFilter.path("timeline");
+        int limit = Math.max(1, timelineFilter.path("limit").asInt(10));
+        boolean roomWanted = !roomFilter.path("rooms").isArray()
+                || contains(roomFilter.path("rooms"), roomId);
+        long position = from;
+        var matching = new ArrayList<ObjectNode>();
+        for (ObjectNode event : events.list()) {
+            long stream = event.path("unsigned").path(STREAM).asLong(0);
+            position = Math.max(position, stream);
+            if (stream > from && roomWanted && roomId.equals(event.path("room_id").asText())
+                    && wanted(timelineFilter, event)) {
+                matching.add(event);
+            }
+        }
+        matching.sort(java.util.Comparator.comparingLong(e -> e.path("unsigned").path(STREAM).asLong()));
+        boolean limited = matching.size() > limit;
+        List<ObjectNode> shown = limited ? matching.subList(matching.size() - limit, matching.size()) : matching;
+        ObjectNode answer = JSON.createObjectNode();
+        answer.put("next_batch", "s" + position);
+        ObjectNode join = answer.putObject("rooms").putObject("join");
+        if (!shown.isEmpty() || (since == null && roomWanted)) {
+            ObjectNode timeline = join.putObject(roomId).putObject("timeline");
+            shown.forEach(timeline.putArray("events")::add);
+            timeline.put("limited", limited);
+            long first = shown.isEmpty() ? position : shown.get(0).path("unsigned").path(STREAM).asLong();
+            timeline.put("prev_batch", "s" + (first - 1));
+        }
+        return FakeResponses.json(200, answer);
+    }
+
+    private static boolean wanted(JsonNode timelineFilter, JsonNode event) {
+        String type = event.path("type").asText();
+        String sender = event.path("sender").asText();
+        JsonNode types = timelineFilter.path("types");
+        if (types.isArray()) {
+            boolean any = false;
+            for (JsonNode t : types) {
+                String pattern = t.asText();
+                any |= pattern.endsWith("*") ? type.startsWith(pattern.substring(0, pattern.length() - 1))
+                        : type.equals(pattern);
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        if (timelineFilter.path("senders").isArray() && !contains(timelineFilter.path("senders"), sender)) {
+            return false;
+        }
+        return !contains(timelineFilter.path("not_senders"), sender);
+    }
+
+    private static boolean contains(JsonNode array, String value) {
+        for (JsonNode item : array) {
+            if (value.equals(item.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- other people in the room (tests) ----
+
+    /** {@code sender} answers in the thread of {@code rootId}, as Element does (thread relation and fallback). */
+    public String userReplies(String sender, String rootId, String body) {
+        ObjectNode content = JSON.createObjectNode().put("msgtype", "m.text").put("body", body);
+        ObjectNode relation = content.putObject("m.relates_to");
+        relation.put("rel_type", "m.thread").put("event_id", rootId).put("is_falling_back", true);
+        relation.putObject("m.in_reply_to").put("event_id", rootId);
+        return userSends(sender, "m.room.message", content);
+    }
+
+    /** {@code sender} reacts with {@code key} on {@code eventId}. */
+    public String userReacts(String sender, String eventId, String key) {
+        ObjectNode content = JSON.createObjectNode();
+        content.putObject("m.relates_to").put("rel_type", "m.annotation").put("event_id", eventId).put("key", key);
+        return userSends(sender, "m.reaction", content);
+    }
+
+    /** {@code sender} writes in the room, outside any thread. */
+    public String userPosts(String sender, String body) {
+        return userSends(sender, "m.room.message", JSON.createObjectNode().put("msgtype", "m.text").put("body", body));
+    }
+
+    /** Any event of {@code sender} in the room. */
+    public String userSends(String sender, String type, ObjectNode content) {
+        return events.store().atomically(API, () -> store(roomId, type, sender, content.deepCopy()));
     }
 
     /** The room's latest root messages, newest first (the sandbox page reads those, not every event). */
