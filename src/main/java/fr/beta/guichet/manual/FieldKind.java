@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The kinds of field a declared type may have, as written in the catalogue file. */
-enum FieldKind {
+public enum FieldKind {
 
     TEXT("text", null),
     LONG_TEXT("long-text", null),
@@ -22,7 +22,7 @@ enum FieldKind {
         this.format = format;
     }
 
-    String id() {
+    public String id() {
         return id;
     }
 
@@ -32,7 +32,7 @@ enum FieldKind {
     }
 
     /** The HTML input type of the form. */
-    String inputType() {
+    public String inputType() {
         return switch (this) {
             case EMAIL -> "email";
             case URL -> "url";

@@ -175,7 +175,7 @@ final class ManualCatalogue {
             }
             ManualField field = field(where, map);
             if (fields.putIfAbsent(field.name(), field) != null) {
-                throw error(where, "le champ « " + field.name() + " » est déclaré deux fois.");
+                throw error(where + " (" + field.name() + ")", "le champ « " + field.name() + " » est déclaré deux fois.");
             }
         }
         return List.copyOf(fields.values());

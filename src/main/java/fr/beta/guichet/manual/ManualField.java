@@ -15,19 +15,19 @@ import java.util.regex.Pattern;
  * @param help     French hint under the label, or {@code null}
  * @param options  the choices of a select
  */
-record ManualField(String name, String label, FieldKind kind, boolean required, Pattern pattern,
+public record ManualField(String name, String label, FieldKind kind, boolean required, Pattern pattern,
         String patternMessage, String help, List<Option> options) {
 
-    ManualField {
+    public ManualField {
         options = options == null ? List.of() : List.copyOf(options);
     }
 
     /** The label of a select's value; the value itself for other kinds. */
-    String display(String value) {
+    public String display(String value) {
         return options.stream().filter(o -> o.value().equals(value)).map(Option::label).findFirst().orElse(value);
     }
 
     /** A choice of a select: the stored value and its French label. */
-    record Option(String value, String label) {
+    public record Option(String value, String label) {
     }
 }

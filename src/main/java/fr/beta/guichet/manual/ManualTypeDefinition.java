@@ -18,21 +18,21 @@ import java.util.Optional;
  * @param fields       the form's fields besides the startup and the reason every form has
  * @param grant        when done means an access was given: which fields name the person and the resource
  */
-record ManualTypeDefinition(String key, String prefix, String name, String title, String description,
+public record ManualTypeDefinition(String key, String prefix, String name, String title, String description,
         String category, String group, String delay, String instructions, List<ManualField> fields,
         Optional<GrantRule> grant) {
 
     static final String PROCESS_PREFIX = "request-manual-";
 
-    ManualTypeDefinition {
+    public ManualTypeDefinition {
         fields = List.copyOf(fields);
     }
 
-    String processKey() {
+    public String processKey() {
         return PROCESS_PREFIX + key;
     }
 
-    String formPath() {
+    public String formPath() {
         return "/demandes/" + key;
     }
 
@@ -47,6 +47,6 @@ record ManualTypeDefinition(String key, String prefix, String name, String title
      * @param level         the fixed level when no field gives it
      * @param revocation    what the group does at the person's departure, French text
      */
-    record GrantRule(String personField, String resourceField, String levelField, String level, String revocation) {
+    public record GrantRule(String personField, String resourceField, String levelField, String level, String revocation) {
     }
 }

@@ -33,6 +33,7 @@ class MetricsPageTests {
     @Autowired UsualDelays usualDelays;
     @Autowired java.time.Clock clock;
     @Autowired EscalationProperties escalation;
+    @Autowired fr.beta.guichet.request.read.RequestTypes types;
 
     private static UserRequestPostProcessor manager() {
         return user("manon").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority(
@@ -121,7 +122,7 @@ class MetricsPageTests {
             assertThat(tag.text()).startsWith("Délai habituel : ")
                     .contains(delay.measured() ? "médiane des " + delay.requests() + " demandes" : "trop peu de demandes");
         }
-        assertThat(page.select(".fr-card[data-type]")).hasSize(6);
+        assertThat(page.select(".fr-card[data-type]")).as("one card a type, the declared ones too").hasSize(types.all().size());
     }
 
     @Test
