@@ -189,6 +189,16 @@ class ManualCatalogueTests {
                 .isInstanceOf(fr.beta.guichet.provider.ProviderRejectedException.class);
     }
 
+    @Test
+    void aMissingFileStopsTheStartupNamingTheVariable() {
+        assertThatThrownBy(() -> new ManualTypes(new ManualProperties("classpath:absent-catalogue.yaml"),
+                new org.springframework.core.io.DefaultResourceLoader(),
+                new fr.beta.guichet.access.AccessProperties(List.of()), List.of(), null))
+                .isInstanceOf(ManualCatalogueException.class)
+                .hasMessage("Catalogue des demandes manuelles : le fichier classpath:absent-catalogue.yaml est "
+                        + "introuvable (GUICHET_MANUAL_CATALOGUE).");
+    }
+
     /** An automated type, as the six are: its key, prefix and form path are taken. */
     private static final class Coded implements RequestType<Coded.Form> {
         record Form(String x) {
