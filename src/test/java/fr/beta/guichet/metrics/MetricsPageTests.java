@@ -143,7 +143,7 @@ class MetricsPageTests {
         String[] lines = response.getContentAsString(StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines[0]).startsWith("\uFEFFtype;debut_periode;creees;traitees;rejetees;annulees;ouvertes;")
                 .endsWith(";incidents_ouverts;attente_demandeur;attente_demandeur_mediane_h");
-        assertThat(lines).hasSize(1 + 2 * 6);
+        assertThat(lines).as("every type, the declared ones too").hasSize(1 + 2 * types.all().size());
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("request-subdomain;2001-02-01;"));
         mvc.perform(get("/metriques/prises-en-charge.csv").with(manager())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("type;personne;prises_en_charge")));
