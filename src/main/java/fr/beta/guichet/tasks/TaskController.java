@@ -107,6 +107,7 @@ class TaskController {
             model.addAttribute("task", inbox.view(task, request));
             model.addAttribute("timeline", readModel.timeline(task.getProcessInstanceId()));
             model.addAttribute("dialogue", dialogue.of(task.getProcessInstanceId()));
+            model.addAttribute("brief", readModel.executorBrief(task.getProcessInstanceId()).orElse(null));
             return "tasks/form";
         } catch (TaskActionException e) {
             redirect.addFlashAttribute("errorKey", e.messageKey());

@@ -95,7 +95,7 @@ class MetricsPageBrowserIT {
         wait.until(d -> d.findElement(By.id("chart-created")).getAttribute("style").contains("width"));
         var totals = browser.findElement(By.cssSelector("#metrics-totals table"));
         assertThat(totals.findElement(By.tagName("caption")).getText()).isEqualTo("Par type de demande, sur toute la période");
-        assertThat(totals.findElements(By.cssSelector("tbody tr"))).hasSize(6);
+        assertThat(totals.findElements(By.cssSelector("tbody tr"))).hasSize(types.all().size());
         browser.manage().window().setSize(new Dimension(1280, 2400));
         HeadlessChromium.screenshot(browser, "08-metriques");
 

@@ -33,6 +33,7 @@ class MetricsPageTests {
     @Autowired UsualDelays usualDelays;
     @Autowired java.time.Clock clock;
     @Autowired EscalationProperties escalation;
+    @Autowired fr.beta.guichet.request.read.RequestTypes types;
 
     private static UserRequestPostProcessor manager() {
         return user("manon").authorities(new org.springframework.security.core.authority.SimpleGrantedAuthority(
@@ -121,7 +122,7 @@ class MetricsPageTests {
             assertThat(tag.text()).startsWith("Délai habituel : ")
                     .contains(delay.measured() ? "médiane des " + delay.requests() + " demandes" : "trop peu de demandes");
         }
-        assertThat(page.select(".fr-card[data-type]")).hasSize(6);
+        assertThat(page.select(".fr-card[data-type]")).as("one card a type, the declared ones too").hasSize(types.all().size());
     }
 
     @Test
@@ -142,7 +143,7 @@ class MetricsPageTests {
         String[] lines = response.getContentAsString(StandardCharsets.UTF_8).split("\r\n");
         assertThat(lines[0]).startsWith("\uFEFFtype;debut_periode;creees;traitees;rejetees;annulees;ouvertes;")
                 .endsWith(";incidents_ouverts;attente_demandeur;attente_demandeur_mediane_h");
-        assertThat(lines).hasSize(1 + 2 * 6);
+        assertThat(lines).as("every type, the declared ones too").hasSize(1 + 2 * types.all().size());
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("request-subdomain;2001-02-01;"));
         mvc.perform(get("/metriques/prises-en-charge.csv").with(manager())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("type;personne;prises_en_charge")));

@@ -35,6 +35,8 @@ class PagesTests {
             "/demandes/matomo,        alice,   '',                 200, Demander un accès Matomo",
             "/demandes/docker-hub,    alice,   '',                 200, équipe Docker Hub",
             "/demandes/sentry,        alice,   '',                 200, Demander l'accès à une équipe Sentry",
+            "/demandes/brevo,         alice,   '',                 200, Un accès Brevo",
+            "/demandes/autre,         alice,   '',                 200, Autre demande",
             "/bac-a-sable,            alice,   '',                 200, Sentry simulé : membres de l'organisation betagouv",
             "/taches?type=request-sentry, lucas, GROUP_ops-sentry, 200, Tâches à traiter",
             "/qui-a-acces,            alice,   '',                 200, data-group=\"ops-sentry\"",

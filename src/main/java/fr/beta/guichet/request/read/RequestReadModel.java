@@ -20,6 +20,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
+import fr.beta.guichet.request.spi.ExecutorBrief;
 import fr.beta.guichet.request.spi.RequestType;
 import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.request.variables.ProcessVariable;
@@ -81,6 +82,30 @@ public class RequestReadModel {
         return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
                         .processInstanceId(processInstanceId).singleResult())
                 .map(instance -> views(List.of(instance)).get(0));
+    }
+
+    /**
+     * What the executor of a request done by hand reads ({@link RequestType#executorBrief}): empty for the types a
+     * provider executes, and for an ended instance.
+     */
+    public Optional<ExecutorBrief> executorBrief(String processInstanceId) {
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+        if (instance == null) {
+            return Optional.empty();
+        }
+        String processKey = repositoryKey(instance.getProcessDefinitionId());
+        Record request = RequestVariables.REQUEST.get(runtimeService, processInstanceId);
+        return types.byKey(processKey)
+                .filter(type -> type.requestClass().isInstance(request))
+                .flatMap(type -> briefTyped(type, request));
+    }
+
+    private String repositoryKey(String processDefinitionId) {
+        return types.forDefinitionKey(processDefinitionId);
+    }
+
+    private static <R extends Record> Optional<ExecutorBrief> briefTyped(RequestType<R> type, Record request) {
+        return type.executorBrief(type.requestClass().cast(request));
     }
 
     public List<TimelineStep> timeline(String processInstanceId) {

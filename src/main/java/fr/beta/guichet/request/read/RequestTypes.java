@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.spi.RequestTypeSource;
 
 /** Registry of the request types, by process key. */
 @Component
@@ -23,8 +25,13 @@ public class RequestTypes {
     private final RepositoryService repositoryService;
     private final Map<String, String> keyByDefinitionId = new ConcurrentHashMap<>();
 
-    RequestTypes(List<RequestType<?>> types, @Lazy RepositoryService repositoryService) {
-        this.byKey = types.stream().collect(Collectors.toUnmodifiableMap(RequestType::processKey, Function.identity()));
+    private final List<RequestTypeSource> sources;
+
+    RequestTypes(List<RequestType<?>> types, List<RequestTypeSource> sources,
+            @Lazy RepositoryService repositoryService) {
+        this.byKey = Stream.concat(types.stream(), sources.stream().flatMap(s -> s.requestTypes().stream()))
+                .collect(Collectors.toUnmodifiableMap(RequestType::processKey, Function.identity()));
+        this.sources = List.copyOf(sources);
         this.repositoryService = repositoryService;
     }
 
@@ -36,22 +43,33 @@ public class RequestTypes {
         return byKey.keySet().stream().sorted().toList();
     }
 
-    /** The type whose start form is at this path. */
+    /**
+     * The type whose start form is at this path; a type retired from the configuration while instances run is found
+     * too (its form refuses new requests but serves the reply to a question).
+     */
     public Optional<RequestType<?>> byFormPath(String formPath) {
-        return byKey.values().stream().filter(type -> type.formPath().equals(formPath)).findFirst();
+        return byKey.values().stream().filter(type -> type.formPath().equals(formPath)).findFirst()
+                .or(() -> sources.stream().flatMap(s -> s.retiredAt(formPath).stream()).findFirst());
     }
 
+    /** The type of this process key, declared now or retired while instances of it run ({@link RequestTypeSource}). */
     public Optional<RequestType<?>> byKey(String processKey) {
-        return Optional.ofNullable(byKey.get(processKey));
+        return Optional.<RequestType<?>>ofNullable(byKey.get(processKey))
+                .or(() -> sources.stream().flatMap(s -> s.retired(processKey).stream()).findFirst());
     }
 
     public RequestType<?> forExecution(DelegateExecution execution) {
         return forDefinition(execution.getProcessDefinitionId());
     }
 
-    public RequestType<?> forDefinition(String processDefinitionId) {
-        String key = keyByDefinitionId.computeIfAbsent(processDefinitionId,
+    /** The process key of a process definition id (cached). */
+    public String forDefinitionKey(String processDefinitionId) {
+        return keyByDefinitionId.computeIfAbsent(processDefinitionId,
                 id -> repositoryService.getProcessDefinition(id).getKey());
+    }
+
+    public RequestType<?> forDefinition(String processDefinitionId) {
+        String key = forDefinitionKey(processDefinitionId);
         return byKey(key).orElseThrow(() -> new IllegalStateException("No request type for process " + key));
     }
 }

@@ -1,5 +1,6 @@
 package fr.beta.guichet.request.spi;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -84,6 +85,25 @@ public interface RequestType<R extends Record> {
      * personal access (a subdomain).
      */
     default Optional<GrantSpec> grantOf(R request) {
+        return Optional.empty();
+    }
+
+    /**
+     * Field rules that are not annotations of the record, because the fields themselves are declared at runtime (the
+     * manual types): checked at submission after Bean Validation, all reported on the form at once. The six types
+     * built as code have none.
+     *
+     * @return one failure a field ({@link CheckFailure#field()} as a binding path, e.g. {@code fields[email]})
+     */
+    default List<CheckFailure> fieldErrors(R request) {
+        return List.of();
+    }
+
+    /**
+     * For a request done by hand: the instructions and the fields the executor sees on the task page. Empty for the
+     * types a provider executes.
+     */
+    default Optional<ExecutorBrief> executorBrief(R request) {
         return Optional.empty();
     }
 

@@ -47,7 +47,7 @@ class RequestSubmission {
      */
     public <R extends Record> Result submit(RequestType<R> type, R request, BindingResult errors, String requester,
             boolean checkLater) {
-        if (errors.hasErrors()) {
+        if (errors.hasErrors() || fieldErrors(type, request, errors)) {
             return new Result(Outcome.INVALID, null);
         }
         try {
@@ -80,7 +80,7 @@ class RequestSubmission {
      * @return whether the correction may be saved ({@code errors} holds nothing)
      */
     public <R extends Record> boolean passesChecks(RequestType<R> type, R request, BindingResult errors) {
-        if (errors.hasErrors()) {
+        if (errors.hasErrors() || fieldErrors(type, request, errors)) {
             return false;
         }
         try {
@@ -95,5 +95,18 @@ class RequestSubmission {
             log.warn("Checks of a corrected {} request left to revalidate: {}", type.processKey(), e.getMessage());
         }
         return !errors.hasErrors();
+    }
+
+    /** The type's runtime field rules ({@link RequestType#fieldErrors}) into {@code errors}; whether any failed. */
+    private static <R extends Record> boolean fieldErrors(RequestType<R> type, R request, BindingResult errors) {
+        var failures = type.fieldErrors(request);
+        failures.forEach(failure -> {
+            if (failure.field() != null) {
+                errors.rejectValue(failure.field(), "check", failure.message());
+            } else {
+                errors.reject("check", failure.message());
+            }
+        });
+        return !failures.isEmpty();
     }
 }
