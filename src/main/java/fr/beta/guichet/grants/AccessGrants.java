@@ -139,7 +139,8 @@ public class AccessGrants {
         for (String address : List.copyOf(addresses)) {
             // redirection provider id: <domain> <address> <target>
             jdbc.query("SELECT person_email FROM guichet_access_grant WHERE kind = 'redirection' AND state = 'ACTIVE'"
-                    + " AND LOWER(provider_id) LIKE ?", (rs, i) -> rs.getString(1), "% " + address)
+                    + " AND LOWER(provider_id) LIKE ? ESCAPE '!'", (rs, i) -> rs.getString(1),
+                    "% " + address.replace("!", "!!").replace("%", "!%").replace("_", "!_"))
                     .forEach(a -> addresses.add(normalize(a)));
         }
         return List.copyOf(addresses);
