@@ -99,6 +99,13 @@ class IdentitySetup {
                 Permissions.READ_HISTORY);
     }
 
+    private volatile String demoUsersLine = "";
+
+    /** What the startup log listed of the people who can sign in (for the tests). */
+    String demoUsersLine() {
+        return demoUsersLine;
+    }
+
     private void seedDemoUsers() {
         var lines = new StringBuilder();
         for (var demoUser : demo.users()) {
@@ -119,6 +126,15 @@ class IdentitySetup {
             }
             lines.append("\n  ").append("%-20s".formatted(userId)).append(groups.isEmpty() ? "demandeur" : String.join(", ", groups));
         }
+        // the platform admins (Camunda's admin user, GUICHET_ADMIN_USER) sign in too: listed, without their password
+        List<String> demoIds = demo.users().stream().map(DemoProperties.DemoUser::id).toList();
+        for (var admin : identityService.createUserQuery().memberOfGroup(AccessGroups.PLATFORM_ADMINS).orderByUserId().asc().list()) {
+            if (!demoIds.contains(admin.getId())) {
+                lines.append("\n  ").append("%-20s".formatted(admin.getId())).append(AccessGroups.PLATFORM_ADMINS)
+                        .append(" (mot de passe : GUICHET_ADMIN_PASSWORD)");
+            }
+        }
+        demoUsersLine = lines.toString();
         log.info("Demo users (password '{}'):{}", demo.password(), lines);
     }
 

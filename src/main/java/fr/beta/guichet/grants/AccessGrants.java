@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 public class AccessGrants {
 
     private static final String COLUMNS = "id, person_email, person_user, kind, resource_group, resource, provider_id,"
-            + " access_level, granted_at, request_reference, registered_by, state, state_changed_at";
+            + " access_level, granted_at, request_reference, registered_by, state, state_changed_at, requested_by,"
+            + " invitation_pending";
 
     private static final RowMapper<AccessGrant> ROW = AccessGrants::map;
 
@@ -44,15 +45,28 @@ public class AccessGrants {
      */
     public boolean recordDone(String reference, String resourceGroup, String email, String user, String kind,
             String resource, String providerId, String level) {
+        return recordDone(reference, resourceGroup, email, user, kind, resource, providerId, level, null, false);
+    }
+
+    /**
+     * The grant of a done request, once, with who filed it and whether the access still waits for its holder to
+     * accept an invitation.
+     *
+     * @return whether a row was written
+     */
+    public boolean recordDone(String reference, String resourceGroup, String email, String user, String kind,
+            String resource, String providerId, String level, String requestedBy, boolean invitationPending) {
         if (byRequest(reference).isPresent()) {
             return false;
         }
         String person = normalize(email);
+        String holder = user != null ? user : holderOf(kind, person, providerId).orElse(null);
         // the unique key on request_reference is the guard if two attempts ever overlapped: the loser's job fails
         // and its retry finds the row above
-        jdbc.update("INSERT INTO guichet_access_grant (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'ACTIVE', NULL)",
-                UUID.randomUUID().toString(), person, user != null ? user : userWithEmail(person).orElse(null), kind,
-                resourceGroup, resource, providerId, level, Timestamp.from(EngineTime.now()), reference);
+        jdbc.update("INSERT INTO guichet_access_grant (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 'ACTIVE', NULL, ?, ?)",
+                UUID.randomUUID().toString(), person, holder, kind,
+                resourceGroup, resource, providerId, level, Timestamp.from(EngineTime.now()), reference, requestedBy,
+                invitationPending);
         return true;
     }
 
@@ -61,8 +75,8 @@ public class AccessGrants {
             String providerId, String level) {
         String id = UUID.randomUUID().toString();
         String person = normalize(email);
-        jdbc.update("INSERT INTO guichet_access_grant (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 'ACTIVE', NULL)",
-                id, person, userWithEmail(person).orElse(null), kind, resourceGroup, resource, providerId, level,
+        jdbc.update("INSERT INTO guichet_access_grant (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, 'ACTIVE', NULL, NULL, FALSE)",
+                id, person, holderOf(kind, person, providerId).orElse(null), kind, resourceGroup, resource, providerId, level,
                 Timestamp.from(EngineTime.now()), registeredBy);
         return byId(id).orElseThrow();
     }
@@ -89,9 +103,86 @@ public class AccessGrants {
 
     /** The grants of a person: by their email, or linked to their user id. */
     public List<AccessGrant> ofPerson(String email, String userOrNull, boolean activeOnly) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM guichet_access_grant WHERE (person_email = ? OR person_user = ?)"
-                + (activeOnly ? " AND state = 'ACTIVE'" : "") + " ORDER BY granted_at, id", ROW,
-                normalize(email), userOrNull == null ? "" : userOrNull);
+        return ofAddresses(List.of(normalize(email)), userOrNull, activeOnly);
+    }
+
+    /** The grants held at any of these addresses, or linked to this user id. */
+    public List<AccessGrant> ofAddresses(Collection<String> addresses, String userOrNull, boolean activeOnly) {
+        List<Object> args = new ArrayList<>();
+        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM guichet_access_grant WHERE (person_user = ?");
+        args.add(userOrNull == null ? "" : userOrNull);
+        for (String address : addresses) {
+            if (!address.isBlank()) {
+                sql.append(" OR person_email = ?");
+                args.add(normalize(address));
+            }
+        }
+        sql.append(")").append(activeOnly ? " AND state = 'ACTIVE'" : "").append(" ORDER BY granted_at, id");
+        return jdbc.query(sql.toString(), ROW, args.toArray());
+    }
+
+    /** The active grants of the requests this user filed. */
+    public List<AccessGrant> requestedBy(String userId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM guichet_access_grant WHERE requested_by = ? AND state = 'ACTIVE'"
+                + " ORDER BY granted_at, id", ROW, userId);
+    }
+
+    /**
+     * Every address a user has: the email of their account, the addresses of the mailboxes and redirections
+     * linked to them, and the redirected addresses whose mail goes to one of those.
+     */
+    public List<String> addressesOf(String userId) {
+        var addresses = new java.util.LinkedHashSet<String>();
+        emailOf(userId).ifPresent(addresses::add);
+        jdbc.query("SELECT person_email FROM guichet_access_grant WHERE person_user = ? AND kind IN ('mailbox', 'redirection')"
+                + " AND state = 'ACTIVE'", (rs, i) -> rs.getString(1), userId).forEach(a -> addresses.add(normalize(a)));
+        for (String address : List.copyOf(addresses)) {
+            // redirection provider id: <domain> <address> <target>
+            jdbc.query("SELECT person_email FROM guichet_access_grant WHERE kind = 'redirection' AND state = 'ACTIVE'"
+                    + " AND LOWER(provider_id) LIKE ? ESCAPE '!'", (rs, i) -> rs.getString(1),
+                    "% " + address.replace("!", "!!").replace("%", "!%").replace("_", "!_"))
+                    .forEach(a -> addresses.add(normalize(a)));
+        }
+        return List.copyOf(addresses);
+    }
+
+    /**
+     * The app user who holds an access at this address: the one whose account has this email, or, for a
+     * redirection, whose account has the email mail goes to.
+     */
+    public Optional<String> holderOf(String kind, String email, String providerId) {
+        Optional<String> user = userWithEmail(normalize(email));
+        if (user.isEmpty()) {
+            // another mailbox or redirection at this address already linked to a user
+            List<String> linked = jdbc.query("SELECT DISTINCT person_user FROM guichet_access_grant WHERE person_email = ?"
+                    + " AND person_user IS NOT NULL AND kind IN ('mailbox', 'redirection')", (rs, i) -> rs.getString(1),
+                    normalize(email));
+            user = linked.size() == 1 ? Optional.of(linked.get(0)) : Optional.empty();
+        }
+        if (user.isEmpty() && "redirection".equals(kind) && providerId != null) {
+            String[] fields = providerId.trim().split("\\s+");
+            if (fields.length >= 3) {
+                user = userWithEmail(normalize(fields[fields.length - 1]));
+            }
+        }
+        return user;
+    }
+
+    /** The app user holding this grant: the one linked to it, or found by any address they have. */
+    public Optional<String> holder(AccessGrant grant) {
+        return grant.personUser() != null ? Optional.of(grant.personUser())
+                : holderOf(grant.kind(), grant.personEmail(), grant.providerId());
+    }
+
+    /** Active grants still waiting for their holder to accept an invitation. */
+    public List<AccessGrant> pendingInvitations() {
+        return jdbc.query("SELECT " + COLUMNS + " FROM guichet_access_grant WHERE invitation_pending = TRUE AND state = 'ACTIVE'"
+                + " ORDER BY granted_at, id", ROW);
+    }
+
+    /** The holder accepted the invitation (or it is no longer pending). */
+    public void invitationAccepted(String id) {
+        jdbc.update("UPDATE guichet_access_grant SET invitation_pending = FALSE WHERE id = ?", id);
     }
 
     /**
@@ -158,7 +249,8 @@ public class AccessGrants {
                 rs.getString("kind"), rs.getString("resource_group"), rs.getString("resource"),
                 rs.getString("provider_id"), rs.getString("access_level"), instant(rs, "granted_at"),
                 rs.getString("request_reference"), rs.getString("registered_by"),
-                GrantState.valueOf(rs.getString("state")), instant(rs, "state_changed_at"));
+                GrantState.valueOf(rs.getString("state")), instant(rs, "state_changed_at"), rs.getString("requested_by"),
+                rs.getBoolean("invitation_pending"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

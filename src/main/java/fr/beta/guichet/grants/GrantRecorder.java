@@ -15,9 +15,11 @@ import fr.beta.guichet.request.variables.RequestVariables;
 class GrantRecorder implements RequestDoneHook {
 
     private final AccessGrants grants;
+    private final GrantInvitations invitations;
 
-    GrantRecorder(AccessGrants grants) {
+    GrantRecorder(AccessGrants grants, GrantInvitations invitations) {
         this.grants = grants;
+        this.invitations = invitations;
     }
 
     @Override
@@ -35,8 +37,12 @@ class GrantRecorder implements RequestDoneHook {
                 user = requester;
                 email = grants.emailOf(requester).orElse(requester);
             }
+            if (grants.byRequest(execution.getProcessBusinessKey()).isPresent()) {
+                return;
+            }
             grants.recordDone(execution.getProcessBusinessKey(), type.resourceGroup(), email, user, spec.kind(),
-                    spec.resource(), spec.providerId(), spec.level());
+                    spec.resource(), spec.providerId(), spec.level(), requester,
+                    invitations.pending(spec.kind(), spec.providerId()));
         });
     }
 }

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -33,9 +38,11 @@ class MyAccessController {
     private final Viewers viewers;
     private final GrantRegistration registration;
     private final Formats formats;
+    private final MessageSource messages;
 
     MyAccessController(AccessGrants grants, Viewers viewers, GrantRegistration registration,
-            Formats formats) {
+            Formats formats, MessageSource messages) {
+        this.messages = messages;
         this.grants = grants;
         this.viewers = viewers;
         this.registration = registration;
@@ -45,7 +52,9 @@ class MyAccessController {
     @GetMapping("/mes-acces")
     String mine(Principal principal, Model model) {
         Viewer viewer = viewers.of(principal.getName());
-        model.addAttribute("grants", grants.ofPerson(viewer.email(), viewer.userId(), true));
+        List<AccessGrant> mine = grants.ofAddresses(viewer.addresses(), viewer.userId(), true);
+        model.addAttribute("grants", mine);
+        model.addAttribute("forOthers", grants.requestedBy(viewer.userId()).stream().filter(g -> !viewer.owns(g)).toList());
         model.addAttribute("viewer", viewer);
         return "grants/mine";
     }
@@ -56,6 +65,7 @@ class MyAccessController {
         AccessGrant grant = grants.byId(id).filter(viewer::maySee)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("grant", grant);
+        model.addAttribute("holder", grants.holder(grant).orElse(null));
         return "grants/detail";
     }
 
@@ -70,7 +80,9 @@ class MyAccessController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errorKey", "registry.error.state");
         }
-        model.addAttribute("grants", search(viewer, person, kind, filterState));
+        List<AccessGrant> found = search(viewer, person, kind, filterState);
+        model.addAttribute("grants", found);
+        model.addAttribute("holders", holders(found));
         model.addAttribute("personne", person);
         model.addAttribute("type", kind);
         model.addAttribute("etat", filterState == null ? "" : filterState.name());
@@ -90,10 +102,13 @@ class MyAccessController {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"acces.csv\"");
         var csv = new StringBuilder("\uFEFFpersonne;utilisateur;type;groupe;ressource;identifiant;niveau;accordé le;origine;état;changé le\r\n");
-        for (AccessGrant g : search(viewer, person, kind, state(state))) {
-            csv.append(String.join(";", List.of(g.personEmail(), nullToEmpty(g.personUser()), g.kind(), g.resourceGroup(),
-                    g.resource(), g.providerId(), g.level(), formats.dateTime(g.grantedAt()), g.origin(),
-                    g.state().name(), formats.dateTime(g.stateChangedAt())).stream().map(MyAccessController::cell).toList()))
+        List<AccessGrant> found = search(viewer, person, kind, state(state));
+        Map<String, String> holders = holders(found);
+        for (AccessGrant g : found) {
+            csv.append(String.join(";", List.of(g.personEmail(), holders.getOrDefault(g.id(), ""), label("grant.kind." + g.kind(), g.kind()),
+                    g.resourceGroup(), g.resource(), g.providerId(), label(g.levelKey(), g.level()),
+                    formats.dateTime(g.grantedAt()), g.origin(), label(g.stateKey(), g.state().name()),
+                    formats.dateTime(g.stateChangedAt())).stream().map(MyAccessController::cell).toList()))
                     .append("\r\n");
         }
         response.getOutputStream().write(csv.toString().getBytes(StandardCharsets.UTF_8));
@@ -137,6 +152,20 @@ class MyAccessController {
         }
     }
 
+    /** The app user holding each grant, by id (linked, or found by any address they have). */
+    private Map<String, String> holders(List<AccessGrant> found) {
+        Map<String, String> holders = new HashMap<>();
+        for (AccessGrant g : found) {
+            grants.holder(g).ifPresent(user -> holders.put(g.id(), user));
+        }
+        return holders;
+    }
+
+    /** A French label, or the value itself when it has none (levels already in French: « boîte », « membre »). */
+    private String label(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, Locale.FRENCH);
+    }
+
     private List<String> registrable(Viewer viewer) {
         return Arrays.stream(RegistrableKind.values()).filter(k -> viewer.adminGroups().contains(k.group()))
                 .map(RegistrableKind::kind).toList();
@@ -160,10 +189,6 @@ class MyAccessController {
             return null;
         }
         return Arrays.stream(GrantState.values()).filter(s -> s.name().equals(value)).findFirst().orElse(null);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value;
     }
 
     /** A CSV cell: quoted when needed; a leading =, +, - or @ is neutralized (spreadsheet formulas). */

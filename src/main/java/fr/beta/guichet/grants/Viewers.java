@@ -17,6 +17,6 @@ public class Viewers {
     }
 
     public Viewer of(String userId) {
-        return new Viewer(userId, grants.emailOf(userId).orElse(""), holders.groupsOf(userId));
+        return new Viewer(userId, grants.emailOf(userId).orElse(""), holders.groupsOf(userId), grants.addressesOf(userId));
     }
 }

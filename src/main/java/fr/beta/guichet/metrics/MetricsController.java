@@ -78,13 +78,13 @@ class MetricsController {
     @GetMapping("/metriques/export.csv")
     ResponseEntity<String> csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String granularity) {
-        return download(from, to, granularity, "metriques", MetricsCsv::figures);
+        return download(from, to, granularity, "metriques", report -> MetricsCsv.figures(report, this::typeName));
     }
 
     @GetMapping("/metriques/prises-en-charge.csv")
     ResponseEntity<String> claimsCsv(@RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String granularity) {
-        return download(from, to, granularity, "prises-en-charge", MetricsCsv::claims);
+        return download(from, to, granularity, "prises-en-charge", report -> MetricsCsv.claims(report, this::typeName));
     }
 
     private ResponseEntity<String> download(String from, String to, String granularity, String name,
@@ -101,6 +101,11 @@ class MetricsController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
                         .toString())
                 .body(format.apply(queries.report(period)));
+    }
+
+    /** A request type's French name (« Sous-domaine »…), for the CSV as for the page. */
+    private String typeName(String type) {
+        return messages.getMessage("type." + type, null, type, java.util.Locale.FRENCH);
     }
 
     /** What metrics.js draws: per type, one value per bucket. */

@@ -89,19 +89,33 @@ class MetricsPageTests {
         assertThat(page.selectFirst("form fieldset legend").text()).isEqualTo("Période");
         // every table in a scrollable DSFR table, with a caption and column headers
         var tables = main.select("table");
-        assertThat(tables).hasSize(3).allSatisfy(t -> {
+        // issue 21 (item 16): one table per theme (totals), per figure and per detail, none wider than it needs
+        assertThat(tables).hasSize(9).allSatisfy(t -> {
             assertThat(t.parents().select(".fr-table").first()).isNotNull();
             assertThat(t.parent().hasClass("fr-table__content")).isTrue();
             assertThat(t.selectFirst("caption").text()).isNotBlank();
             assertThat(t.select("thead th[scope=col]")).isNotEmpty();
         });
         assertThat(main.select("table caption").eachText()).containsExactly(
-                "Par type de demande, sur toute la période", "Par type de demande et par semaine (semaine commençant le lundi)",
+                "Par type de demande, sur toute la période", "Suivi, par type de demande, sur toute la période",
+                "Délais en heures, hors attente du demandeur, par type de demande, sur toute la période",
+                "Demandes créées, par type de demande (les chiffres du graphique)",
+                "Délai médian de prise en charge (heures), par type de demande (les chiffres du graphique)",
+                "Délai médian de traitement (heures), par type de demande (les chiffres du graphique)",
+                "Par type de demande et par semaine (semaine commençant le lundi)",
+                "Délais (heures) et suivi, par type de demande et par semaine",
                 "Prises en charge (« Je prends ») par personne");
-        // charts keep their table alternative
-        assertThat(main.select("#metrics-charts canvas[role=img][aria-label]")).hasSize(3);
-        assertThat(main.selectFirst("#metrics-charts-alternative").text()).contains("tableau");
-        assertThat(main.select("th").eachText()).contains("Ont attendu le demandeur", "Attente du demandeur, médiane (h)");
+        // each chart is followed by its figures as a table, one column per type, one row per week
+        assertThat(main.select("#metrics-charts canvas[role=img][aria-label]")).hasSize(3)
+                .allSatisfy(c -> assertThat(c.attr("aria-label")).contains("tableau"));
+        for (String chart : new String[] { "created", "claim", "done" }) {
+            Element table = main.selectFirst("#chart-" + chart + "-table table");
+            assertThat(table.select("thead th")).hasSize(1 + 6);
+            assertThat(table.select("tbody tr")).hasSizeGreaterThanOrEqualTo(12);
+        }
+        assertThat(main.select("th").eachText()).contains("Ont attendu le demandeur", "Attente du demandeur, médiane");
+        // no table has more than 11 columns (the widest: period, type, five delays, four follow-up counts)
+        assertThat(tables).allSatisfy(t -> assertThat(t.select("thead th").size()).isLessThanOrEqualTo(11));
         assertThat(html).doesNotContain("class=\"table\"").doesNotContain("class=\"filters\"");
     }
 
@@ -144,7 +158,10 @@ class MetricsPageTests {
         assertThat(lines[0]).startsWith("\uFEFFtype;debut_periode;creees;traitees;rejetees;annulees;ouvertes;")
                 .endsWith(";incidents_ouverts;attente_demandeur;attente_demandeur_mediane_h");
         assertThat(lines).as("every type, the declared ones too").hasSize(1 + 2 * types.all().size());
-        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("request-subdomain;2001-02-01;"));
+        // issue 21 (item 15): the request types by their French names, never the process keys
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Sous-domaine;2001-02-01;"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("Délégation DNS;2001-02-01;"));
+        assertThat(String.join("\n", lines)).doesNotContain("request-");
         mvc.perform(get("/metriques/prises-en-charge.csv").with(manager())).andExpect(status().isOk())
                 .andExpect(content().string(containsString("type;personne;prises_en_charge")));
     }

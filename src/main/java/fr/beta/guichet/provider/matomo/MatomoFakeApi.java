@@ -360,6 +360,16 @@ public class MatomoFakeApi implements FakeApi, SandboxView {
                 u.has("invitedAt"), accessOf(u))).toList();
     }
 
+    /** An access level in French, for the page (Matomo's own words stay in the API's answers). */
+    private static String shownAccess(String access) {
+        return switch (access) {
+            case "view" -> "lecture";
+            case "write" -> "écriture";
+            case "admin" -> "administration";
+            default -> access;
+        };
+    }
+
     @Override
     public List<Table> sandboxTables() {
         store.atomically(API, () -> {
@@ -371,7 +381,7 @@ public class MatomoFakeApi implements FakeApi, SandboxView {
         List<List<String>> userRows = users.list().stream().map(u -> List.of(u.get("login").asText(),
                 u.get("email").asText(),
                 u.has("invitedAt") ? shown.format(Instant.parse(u.get("invitedAt").asText())) : "—",
-                String.join(", ", accessOf(u).entrySet().stream().map(e -> e.getKey() + " → " + e.getValue())
+                String.join(", ", accessOf(u).entrySet().stream().map(e -> e.getKey() + " → " + shownAccess(e.getValue()))
                         .toList()))).toList();
         return List.of(
                 new Table("matomo-sites", "sandbox.matomo.sites", null,

@@ -620,7 +620,8 @@ public class OvhFakeApi implements FakeApi, SandboxView {
                 ObjectNode doc = store.collection(API, "zone").find(zone).orElseThrow();
                 tables.add(new Table("ovh-refresh-" + zone, "sandbox.ovh.refreshes", zone,
                         List.of("sandbox.ovh.refresh.count", "sandbox.ovh.refresh.last"),
-                        List.of(List.of(doc.path("refreshes").asText("0"), doc.path("lastRefresh").asText("")))));
+                        List.of(List.of(doc.path("refreshes").asText("0"), doc.has("lastRefresh")
+                                ? SHOWN.format(Instant.parse(doc.path("lastRefresh").asText())) : "—"))));
             }
             for (String domain : settings.emailDomains()) {
                 ensureDomain(domain);
@@ -644,9 +645,10 @@ public class OvhFakeApi implements FakeApi, SandboxView {
                         List.of("sandbox.ovh.task.id", "sandbox.ovh.task.action", "sandbox.ovh.task.name",
                                 "sandbox.ovh.task.date", "sandbox.ovh.task.doneAt"),
                         newestFirst.stream().map(t -> List.of(t.path("id").asText(),
-                                t.path("kind").asText() + " " + t.path("action").asText(),
+                                shownAction(t.path("kind").asText(), t.path("action").asText()),
                                 t.path(t.path("kind").asText().equals("account") ? "name" : "account").asText(),
-                                t.path("date").asText(), ovhDate(Instant.parse(t.path("doneAt").asText()))))
+                                SHOWN.format(OffsetDateTime.parse(t.path("date").asText())),
+                                SHOWN.format(Instant.parse(t.path("doneAt").asText()))))
                                 .toList()));
             }
             return tables;
@@ -658,7 +660,24 @@ public class OvhFakeApi implements FakeApi, SandboxView {
             return "";
         }
         ObjectNode task = tasks.get(resource.path("taskId").asLong());
-        return task == null ? "" : task.path("action").asText() + " #" + task.path("id").asText();
+        return task == null ? "" : shownAction(task.path("kind").asText(), task.path("action").asText()) + " n° "
+                + task.path("id").asText();
+    }
+
+    /** The page's dates: Paris time, as the rest of the app shows them. */
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss")
+            .withZone(ZoneId.of("Europe/Paris"));
+
+    /** A task's kind and action in French, for the page (OVH's own words stay in the API's answers). */
+    private static String shownAction(String kind, String action) {
+        String what = switch (action) {
+            case "create", "add", "addAccount" -> "création";
+            case "delete" -> "suppression";
+            case "changePassword" -> "changement de mot de passe";
+            case "update" -> "modification";
+            default -> action;
+        };
+        return what + (kind.equals("account") ? " de boîte" : kind.equals("redirection") ? " de redirection" : "");
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -388,6 +388,16 @@ public class SentryFakeApi implements FakeApi, SandboxView {
         return teams;
     }
 
+    /** A team role in French, for the page. */
+    private static String shownRole(String role) {
+        return switch (role) {
+            case "contributor" -> "contributeur";
+            case "admin" -> "administrateur de l'équipe";
+            case "member" -> "membre";
+            default -> role;
+        };
+    }
+
     private static String roleIn(JsonNode member, String slug) {
         for (JsonNode teamRole : member.path("teamRoles")) {
             if (slug.equals(teamRole.path("teamSlug").asText()) && !teamRole.path("role").isNull()) {
@@ -451,11 +461,11 @@ public class SentryFakeApi implements FakeApi, SandboxView {
         List<List<String>> teamRows = new ArrayList<>();
         for (String slug : teamSlugs()) {
             List<String> emails = members.stream().filter(m -> teamsOf(m).contains(slug))
-                    .map(m -> m.path("email").asText() + " (" + roleIn(m, slug) + ")").toList();
+                    .map(m -> m.path("email").asText() + " (" + shownRole(roleIn(m, slug)) + ")").toList();
             teamRows.add(List.of(slug, String.join(", ", emails)));
         }
         List<List<String>> memberRows = members.stream().map(m -> List.of(m.path("id").asText(),
-                m.path("email").asText(), String.valueOf(m.path("pending").asBoolean()),
+                m.path("email").asText(), m.path("pending").asBoolean() ? "oui" : "non",
                 String.join(", ", teamsOf(m)))).toList();
         return List.of(
                 new Table("sentry-teams", "sandbox.sentry.teams", organization,

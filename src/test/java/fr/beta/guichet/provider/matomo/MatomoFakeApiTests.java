@@ -265,7 +265,7 @@ class MatomoFakeApiTests {
 
         assertThat(fake.sandboxTables()).extracting(t -> t.id()).containsExactly("matomo-sites", "matomo-users");
         assertThat(fake.sandboxTables().get(1).rows()).contains(
-                java.util.List.of("jean.dupont", "jean.dupont@beta.gouv.fr", "02/03/2026 09:30", "1 → view"));
+                java.util.List.of("jean.dupont", "jean.dupont@beta.gouv.fr", "02/03/2026 09:30", "1 → lecture"));
     }
 
     /** Over real HTTP through Camunda Connect: the fake reads what the client puts on the wire. */

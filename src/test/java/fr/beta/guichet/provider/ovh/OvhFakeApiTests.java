@@ -351,10 +351,10 @@ class OvhFakeApiTests {
         assertThat(rows("ovh-dns-" + ZONE)).contains(List.of("monsite", "CNAME", "x.osc-fr1.scalingo.io.", "3600",
                 Long.toString(dns.findRecords(ZONE, "monsite", null).get(0).id())));
         assertThat(rows("ovh-accounts-" + DOMAIN)).anySatisfy(row -> assertThat(row)
-                .startsWith("prenom.nom@beta.gouv.fr", "Prénom").last().asString().startsWith("addAccount #"));
+                .startsWith("prenom.nom@beta.gouv.fr", "Prénom").last().asString().startsWith("création de boîte n° "));
         assertThat(rows("ovh-redirections-" + DOMAIN)).contains(List.of("bonjour@beta.gouv.fr", "contact@beta.gouv.fr", ""));
         assertThat(rows("ovh-tasks-" + DOMAIN)).singleElement()
-                .satisfies(row -> assertThat(row.get(1)).isEqualTo("account addAccount"));
+                .satisfies(row -> assertThat(row.get(1)).isEqualTo("création de boîte"));
     }
 
     private List<List<String>> rows(String tableId) {

@@ -88,9 +88,9 @@ class SentryFakeApiTests {
                 .containsExactly("sentry-teams", "sentry-members");
         SandboxView.Table members = restarted.sandboxTables().get(1);
         assertThat(members.captionArgument()).isEqualTo("betagouv");
-        assertThat(members.rows()).anySatisfy(row -> assertThat(row).containsSubsequence("n@example.org", "true", "demo"));
+        assertThat(members.rows()).anySatisfy(row -> assertThat(row).containsSubsequence("n@example.org", "oui", "demo"));
         assertThat(restarted.sandboxTables().get(0).rows())
-                .anySatisfy(row -> assertThat(row).containsExactly("demo", "n@example.org (contributor)"));
+                .anySatisfy(row -> assertThat(row).containsExactly("demo", "n@example.org (contributeur)"));
     }
 
     private ProviderResponse call(String method, String url, String authorization, String body) {
