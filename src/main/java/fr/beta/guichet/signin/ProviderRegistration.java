@@ -52,7 +52,9 @@ class ProviderRegistration implements ClientRegistrationRepository {
             registration.compareAndSet(null, discovered);
             return registration.get();
         } catch (RuntimeException e) {
-            log.warn("OpenID provider discovery at {} failed: {}", properties.issuerUri(), e.toString());
+            String message = String.valueOf(e.getMessage());
+            log.warn("OpenID provider discovery at {} failed: {} {}", properties.issuerUri(), e.getClass().getSimpleName(),
+                    message.length() > 200 ? message.substring(0, 200) + "…" : message);
             throw new ProviderUnreachableException(e);
         }
     }
