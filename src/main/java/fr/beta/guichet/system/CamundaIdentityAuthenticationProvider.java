@@ -49,7 +49,7 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         // too many failures of this account from this address: refused before the password is even checked
         throttle.check(address, userId);
         if (userId == null || userId.isBlank() || credentials == null || !signIn.passwordLoginAllowed(userId)
-                || !identityService.checkPassword(userId, credentials.toString())) {
+                || !passwordMatches(userId, credentials.toString())) {
             // the global and the chain's authentication managers may both ask: count one failure per request
             if (firstAskInThisRequest()) {
                 throttle.failed(address, userId);
@@ -60,6 +60,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
         List<SimpleGrantedAuthority> authorities = identityService.createGroupQuery().groupMember(userId).list()
                 .stream().map(group -> new SimpleGrantedAuthority(GROUP_PREFIX + group.getId())).toList();
         return UsernamePasswordAuthenticationToken.authenticated(userId, null, authorities);
+    }
+
+    /** People signed up through OpenID Connect have no password: Camunda's check fails on them (NPE). */
+    private boolean passwordMatches(String userId, String password) {
+        try {
+            return identityService.checkPassword(userId, password);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean firstAskInThisRequest() {

@@ -40,6 +40,11 @@ final class OidcClient {
                 .header("Accept", "text/html").GET().build());
     }
 
+    /** A JSON call in the session, as the Camunda webapps make them. */
+    HttpResponse<String> getJson(String path) {
+        return send(HttpRequest.newBuilder(URI.create(app + path)).header("Accept", "application/json").GET().build());
+    }
+
     HttpResponse<String> post(String url, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
