@@ -42,7 +42,7 @@ class LoginThrottleTests {
                 .andReturn().getResponse().getRedirectedUrl();
         assertThat(throttled).matches("/login\\?attente=\\d+");
         String page = mvc.perform(get(throttled)).andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("Trop d’essais de connexion infructueux", "Réessayez dans", "n’est pas bloqué");
+        assertThat(page).contains("Trop d’essais de connexion infructueux", "réessayez dans", "n’est pas bloqué");
 
         // the owner, from their own address, is in: no Camunda lock (ENGINE-27002) was set
         String owner = mvc.perform(login("hussardnum", "demo").with(from("198.51.100.20")))
@@ -79,9 +79,9 @@ class LoginThrottleTests {
         assertThat(throttled.getStatus()).isEqualTo(429);
         assertThat(Integer.parseInt(throttled.getHeader("Retry-After"))).isBetween(1, 31);
         assertThat(throttled.getContentAsString()).contains("Réessayez dans");
-        // another address: the right password works
+        // another address: the right password gets through security (MockMvc has no Jersey servlet behind: 404)
         assertThat(mvc.perform(get("/engine-rest/process-instance/count").with(basic("guillett", "demo"))
-                .with(from("198.51.100.21"))).andReturn().getResponse().getStatus()).isEqualTo(200);
+                .with(from("198.51.100.21"))).andReturn().getResponse().getStatus()).isNotIn(401, 403, 429);
     }
 
     private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder login(String user,
