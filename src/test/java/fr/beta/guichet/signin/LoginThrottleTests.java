@@ -74,6 +74,9 @@ class LoginThrottleTests {
             assertThat(mvc.perform(get("/engine-rest/process-instance/count").with(basic("guillett", "faux"))
                     .with(from("203.0.113.9"))).andReturn().getResponse().getStatus()).isEqualTo(401);
         }
+        // the fifth failure starts the wait, and then even the right password waits
+        assertThat(mvc.perform(get("/engine-rest/process-instance/count").with(basic("guillett", "faux"))
+                .with(from("203.0.113.9"))).andReturn().getResponse().getStatus()).isEqualTo(429);
         var throttled = mvc.perform(get("/engine-rest/process-instance/count").with(basic("guillett", "demo"))
                 .with(from("203.0.113.9"))).andReturn().getResponse();
         assertThat(throttled.getStatus()).isEqualTo(429);
