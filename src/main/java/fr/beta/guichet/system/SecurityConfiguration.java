@@ -23,9 +23,11 @@ import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import fr.beta.guichet.access.AccessGroups;
 import fr.beta.guichet.access.ResourceGroups;
 import fr.beta.guichet.metrics.MetricsProperties;
+import fr.beta.guichet.signin.SignInSecurity;
 
 /**
- * One login for everything. The app uses form login with CSRF on every form; the Camunda webapps under
+ * One login for everything. The app uses OpenID Connect (ProConnect, {@code signin/}) when configured and form login
+ * (throttled, and limited to a break-glass admin in prod with OIDC) with CSRF on every form; the Camunda webapps under
  * {@code /camunda} reuse that session (their own CSRF filter protects their API); {@code /engine-rest} accepts
  * only HTTP Basic, statelessly, and Camunda authorizations apply to the authenticated user everywhere.
  * {@code /actuator/prometheus} is for managers (session or HTTP Basic) and for a Prometheus server holding the
@@ -39,12 +41,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider identity) throws Exception {
+    SecurityFilterChain engineRest(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
+            SignInSecurity signIn) throws Exception {
         // The REST API is a Jersey servlet, not Spring MVC: match on the raw path.
         return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(ENGINE_REST))
                 .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
                 .authenticationProvider(identity)
-                .httpBasic(Customizer.withDefaults())
+                // a throttled login (signin.LoginThrottle) answers 429 with Retry-After, others 401
+                .httpBasic(basic -> basic.authenticationEntryPoint(signIn.basicEntryPoint()))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Basic credentials are sent explicitly by API clients, never added by a browser on its own.
                 .csrf(csrf -> csrf.disable())
@@ -69,10 +73,12 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain app(HttpSecurity http, CamundaIdentityAuthenticationProvider identity,
-            ResourceGroups resourceGroups) throws Exception {
+            ResourceGroups resourceGroups, SignInSecurity signIn) throws Exception {
+        // OpenID Connect login (ProConnect) and the provider's logout, when configured (signin/)
+        signIn.configure(http);
         return http
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/css/**", "/js/**", "/vendor/**", "/images/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", "/connexion/**", "/css/**", "/js/**", "/vendor/**", "/images/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/taches/**").hasAnyAuthority(resourceGroups.authorities())
                         .requestMatchers("/metriques/**").hasAnyAuthority("GROUP_" + AccessGroups.MANAGERS,
@@ -80,7 +86,8 @@ class SecurityConfiguration {
                         .requestMatchers("/bac-a-sable/**").authenticated()
                         .anyRequest().authenticated())
                 .authenticationProvider(identity)
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false)
+                        .failureHandler(signIn.passwordFailures()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // The Camunda webapps send their own CSRF token (X-XSRF-TOKEN) checked by Camunda's filter.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**"))
