@@ -41,7 +41,7 @@ public class RequestReadModel {
             RequestVariables.EXECUTOR, RequestVariables.REJECTION_REASON,
             RequestVariables.EXECUTION_RESULT, RequestVariables.EXECUTION_ERROR,
             RequestVariables.MATTERMOST_POST_ID, RequestVariables.DESCRIPTION,
-            RequestVariables.UNANSWERED);
+            RequestVariables.UNANSWERED, RequestVariables.REQUEST_REASON);
 
     /** Activities shown on a timeline; gateways, boundary events and the reminder ends are left out. */
     private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "serviceTask", "userTask", "noneEndEvent");
@@ -153,7 +153,8 @@ public class RequestReadModel {
                 RequestVariables.EXECUTOR.from(vars),
                 RequestVariables.REJECTION_REASON.from(vars),
                 RequestVariables.EXECUTION_RESULT.from(vars),
-                RequestVariables.EXECUTION_ERROR.from(vars));
+                RequestVariables.EXECUTION_ERROR.from(vars),
+                reason(instance.getProcessDefinitionKey(), vars));
     }
 
     private static RequestStatus status(HistoricProcessInstance instance, Map<String, Object> vars, Task openTask,
@@ -190,6 +191,23 @@ public class RequestReadModel {
                 .filter(type -> type.requestClass().isInstance(request))
                 .map(type -> describeTyped(type, request))
                 .orElseGet(() -> String.valueOf(RequestVariables.DESCRIPTION.fromOrDefault(vars, "")));
+    }
+
+    /** The reason variable; for requests started before it was written, the record's, when it was loaded. */
+    private String reason(String processKey, Map<String, Object> vars) {
+        String reason = RequestVariables.REQUEST_REASON.from(vars);
+        if (reason != null) {
+            return reason.isBlank() ? null : reason;
+        }
+        Record request = RequestVariables.REQUEST.from(vars);
+        return types.byKey(processKey)
+                .filter(type -> type.requestClass().isInstance(request))
+                .map(type -> reasonTyped(type, request))
+                .orElse(null);
+    }
+
+    private static <R extends Record> String reasonTyped(RequestType<R> type, Record request) {
+        return type.reasonOf(type.requestClass().cast(request));
     }
 
     private static <R extends Record> String describeTyped(RequestType<R> type, Record request) {
