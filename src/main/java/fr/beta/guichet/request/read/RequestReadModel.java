@@ -11,7 +11,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -24,6 +27,7 @@ import fr.beta.guichet.request.spi.RequestType;
 import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.request.variables.ProcessVariable;
 import fr.beta.guichet.request.variables.RequestVariables;
+import fr.beta.guichet.request.variables.ReturnTo;
 
 /**
  * Builds what people see of requests from Camunda's history, a fixed number of queries per page (no query per
@@ -84,14 +88,52 @@ public class RequestReadModel {
     }
 
     public List<TimelineStep> timeline(String processInstanceId) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        List<TimelineStep> steps = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
                 .orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc()
                 .list().stream()
                 .filter(a -> TIMELINE_TYPES.contains(a.getActivityType()) && !HIDDEN_STEPS.contains(a.getActivityId()))
                 .map(RequestReadModel::step)
                 .toList();
+        return asked(steps);
     }
+
+    /**
+     * A claim (or manual execution) that ended with a question to the requester is no « Prise en charge »: it shows
+     * as {@code <step>.asked} (« Précision demandée »), by the admin who asked.
+     */
+    private static List<TimelineStep> asked(List<TimelineStep> steps) {
+        List<TimelineStep> shown = new java.util.ArrayList<>(steps);
+        for (int i = 0; i < shown.size(); i++) {
+            TimelineStep step = shown.get(i);
+            boolean decision = LifecycleElements.CLAIM.equals(step.activityId())
+                    || LifecycleElements.EXECUTE_MANUALLY.equals(step.activityId());
+            if (!decision || !step.finished()) {
+                continue;
+            }
+            for (int j = i + 1; j < shown.size(); j++) {
+                TimelineStep next = shown.get(j);
+                if (next.startedAt() == null || next.startedAt().isBefore(step.endedAt())) {
+                    continue;
+                }
+                if (OUTCOMES.contains(next.activityId())) {
+                    if (QUESTION_ASKED.equals(next.activityId())) {
+                        shown.set(i, new TimelineStep(step.activityId() + ".asked", step.startedAt(), step.endedAt(),
+                                step.who()));
+                    }
+                    break;
+                }
+            }
+        }
+        return List.copyOf(shown);
+    }
+
+    private static final String QUESTION_ASKED = LifecycleElements.NOTIFY_QUESTION;
+    /** What follows a claim or a manual execution, one of them per decision. */
+    private static final Set<String> OUTCOMES = Set.of(QUESTION_ASKED, LifecycleElements.NOTIFY_CLAIMED,
+            LifecycleElements.NOTIFY_REJECTED, LifecycleElements.NOTIFY_CANCELLED, LifecycleElements.NOTIFY_DONE,
+            LifecycleElements.EXECUTE, LifecycleElements.CONFIRM, LifecycleElements.NOTIFY_UNANSWERED);
 
     private static TimelineStep step(HistoricActivityInstance activity) {
         return new TimelineStep(activity.getActivityId(), instant(activity.getStartTime()),
@@ -146,6 +188,9 @@ public class RequestReadModel {
     private RequestView view(HistoricProcessInstance instance, Map<String, Object> vars, Task openTask,
             boolean incident) {
         RequestStatus status = status(instance, vars, openTask, incident);
+        if (status == RequestStatus.VALIDATING || status == RequestStatus.IN_PROGRESS) {
+            status = betweenSteps(instance.getId()).orElse(status);
+        }
         return new RequestView(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionKey(),
                 describe(instance.getProcessDefinitionKey(), vars),
                 RequestVariables.REQUESTER.from(vars), status,
@@ -182,6 +227,49 @@ public class RequestReadModel {
             };
         }
         return RequestVariables.EXECUTOR.isIn(vars) ? RequestStatus.IN_PROGRESS : RequestStatus.VALIDATING;
+    }
+
+    /**
+     * Where a request without an open task really stands when it waits for the job that announces a decision already
+     * taken: cancelled, rejected, done, a question asked, or an answer given (then back to the admin, or checked
+     * again when corrected). Without this, the page read right after « Annuler » or an answer would show « En
+     * vérification » until the job ran. Only requests between two steps cost this one more read.
+     */
+    private Optional<RequestStatus> betweenSteps(String processInstanceId) {
+        ActivityInstance tree;
+        try {
+            tree = runtimeService.getActivityInstance(processInstanceId);
+        } catch (ProcessEngineException ended) {
+            return Optional.empty();
+        }
+        if (tree == null) {
+            return Optional.empty();
+        }
+        for (TransitionInstance waiting : tree.getChildTransitionInstances()) {
+            Optional<RequestStatus> status = switch (waiting.getActivityId()) {
+                case LifecycleElements.NOTIFY_CANCELLED -> Optional.of(RequestStatus.CANCELLED);
+                case LifecycleElements.NOTIFY_UNANSWERED -> Optional.of(RequestStatus.UNANSWERED);
+                case LifecycleElements.NOTIFY_REJECTED -> Optional.of(RequestStatus.REJECTED);
+                case LifecycleElements.NOTIFY_DONE -> Optional.of(RequestStatus.DONE);
+                case LifecycleElements.NOTIFY_QUESTION -> Optional.of(RequestStatus.QUESTION);
+                case LifecycleElements.NOTIFY_ANSWER -> Optional.of(afterAnswer(processInstanceId));
+                default -> Optional.empty();
+            };
+            if (status.isPresent()) {
+                return status;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An answer given: checked again when corrected, otherwise back where the question was asked. */
+    private RequestStatus afterAnswer(String processInstanceId) {
+        if (Boolean.TRUE.equals(RequestVariables.REQUEST_CORRECTED.getOrDefault(runtimeService, processInstanceId,
+                false))) {
+            return RequestStatus.VALIDATING;
+        }
+        ReturnTo back = RequestVariables.RETURN_TO.getOrDefault(runtimeService, processInstanceId, ReturnTo.CLAIM);
+        return back == ReturnTo.EXECUTE_MANUALLY ? RequestStatus.MANUAL : RequestStatus.WAITING;
     }
 
     /** The type's description of its record; processes that are not requests carry their own line. */

@@ -111,15 +111,30 @@ class RequestFormController {
         return answerForm(typeOf(slug), reference, principal, model);
     }
 
+    /**
+     * « Répondre et corriger la demande » from the request's page: the same reply form, with the answer typed there
+     * carried over (nothing is saved yet). A POST, so the answer never lands in a URL.
+     */
+    @PostMapping("/reponse/{reference}/corriger")
+    String answerFormWithAnswer(@PathVariable String slug, @PathVariable String reference,
+            @RequestParam(name = "answer", defaultValue = "") String answer, Principal principal, Model model) {
+        return answerForm(typeOf(slug), reference, principal, model, answer);
+    }
+
     private <R extends Record> String answerForm(RequestType<R> type, String reference, Principal principal,
             Model model) {
+        return answerForm(type, reference, principal, model, "");
+    }
+
+    private <R extends Record> String answerForm(RequestType<R> type, String reference, Principal principal,
+            Model model, String answer) {
         RequestView request = correction.own(principal.getName(), reference, type);
         if (!correction.waitsForAnswer(request)) {
             return "redirect:/mes-demandes/" + reference;
         }
         model.addAllAttributes(type.formModel());
         model.addAttribute(FORM, correction.current(request, type));
-        return answerView(type, model, request, "", false);
+        return answerView(type, model, request, answer.length() > 2000 ? answer.substring(0, 2000) : answer, false);
     }
 
     /**
