@@ -74,6 +74,18 @@ public class RequestReadModel {
         return views(instances);
     }
 
+    /**
+     * The requester's open request of this type that asks exactly the same thing (same description: same target),
+     * if any: the start form warns before a second one is filed.
+     */
+    public Optional<String> openSameRequest(String requester, String processKey, String description) {
+        return historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(processKey).startedBy(requester).unfinished()
+                .variableValueEquals(RequestVariables.DESCRIPTION.name(), description)
+                .orderByProcessInstanceStartTime().desc()
+                .listPage(0, 1).stream().map(HistoricProcessInstance::getBusinessKey).findFirst();
+    }
+
     /** The requester's own request with this reference; empty for anyone else's. */
     public Optional<RequestView> requestOf(String requester, String reference) {
         return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
