@@ -25,7 +25,7 @@ import fr.beta.guichet.provider.matomo.MatomoAccess;
 public record MatomoRequest(
         @NotBlank(message = "{matomo.email.required}")
         @Size(max = 100, message = "{matomo.email.size}")
-        @Email(regexp = ".+@.+\\..+", message = "{matomo.email.invalid}")
+        @Email(regexp = "^$|.+@.+\\..+", message = "{matomo.email.invalid}")
         String email,
         @NotBlank(message = "{matomo.siteUrl.required}")
         @Size(max = 255, message = "{matomo.siteUrl.size}")

@@ -120,6 +120,22 @@ class MyRequestsController {
         return "myrequests/secret";
     }
 
+    /**
+     * The password's address opened again (history, a bookmark, a reload): the password is never shown by a GET. The
+     * page says it was shown once and what to do now, or offers the button when it has not been shown yet.
+     */
+    @GetMapping("/{reference}/mot-de-passe")
+    String secretAgain(@PathVariable String reference, Principal principal, Model model,
+            HttpServletResponse response) {
+        RequestView request = own(reference, principal);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("request", request);
+        model.addAttribute("secret", null);
+        model.addAttribute("reopened", true);
+        model.addAttribute("secretAvailable", secretReady(request));
+        return "myrequests/secret";
+    }
+
     /** The secret is handed over once the resource exists, never while the provider is still at work. */
     private boolean secretReady(RequestView request) {
         return (request.status() == RequestStatus.CONFIRMING || request.status() == RequestStatus.DONE)

@@ -24,7 +24,7 @@ import fr.beta.guichet.request.spi.StartupName;
 public record SentryRequest(
         @NotBlank(message = "{sentry.email.required}")
         @Size(max = 75, message = "{sentry.email.size}")
-        @Email(regexp = ".+@.+\\..+", message = "{sentry.email.invalid}")
+        @Email(regexp = "^$|.+@.+\\..+", message = "{sentry.email.invalid}")
         String email,
         @NotBlank(message = "{sentry.team.required}")
         @Size(max = 50, message = "{sentry.team.size}")

@@ -104,7 +104,7 @@ class TaskController {
         try {
             var task = tasks.visibleTask(taskId, principal.getName());
             var request = readModel.request(task.getProcessInstanceId()).orElseThrow();
-            model.addAttribute("task", inbox.view(task, request));
+            model.addAttribute("task", inbox.view(task, request, principal.getName()));
             model.addAttribute("timeline", readModel.timeline(task.getProcessInstanceId()));
             model.addAttribute("dialogue", dialogue.of(task.getProcessInstanceId()));
             model.addAttribute("brief", readModel.executorBrief(task.getProcessInstanceId()).orElse(null));
@@ -120,9 +120,31 @@ class TaskController {
         return act(redirect, "tasks.done.take", taskId, () -> tasks.take(taskId, principal.getName()));
     }
 
+    /**
+     * « Je passe »: says what happened, the request back to its group (it was assigned to this admin by name) or left
+     * to the group (it already was), in a message of its own that names the group.
+     */
     @PostMapping("/{taskId}/passer")
     String decline(@PathVariable String taskId, Principal principal, RedirectAttributes redirect) {
-        return act(redirect, "tasks.done.decline", taskId, () -> tasks.decline(taskId, principal.getName()));
+        String reference = referenceOf(taskId);
+        try {
+            String group = groupOf(taskId, principal.getName());
+            boolean wasAssigned = tasks.decline(taskId, principal.getName());
+            redirect.addFlashAttribute("declined", reference);
+            redirect.addFlashAttribute("declinedGroup", group);
+            redirect.addFlashAttribute("declinedWasAssigned", wasAssigned);
+        } catch (TaskActionException e) {
+            redirect.addFlashAttribute("errorKey", e.messageKey());
+        }
+        return "redirect:/taches";
+    }
+
+    /** The group a request type's task is for; {@code ""} when unknown. */
+    private String groupOf(String taskId, String userId) {
+        var task = tasks.visibleTask(taskId, userId);
+        return readModel.request(task.getProcessInstanceId())
+                .flatMap(request -> types.byKey(request.processKey()))
+                .map(type -> type.resourceGroup()).orElse("");
     }
 
     @PostMapping("/{taskId}/rejeter")

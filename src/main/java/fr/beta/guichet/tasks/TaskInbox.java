@@ -106,7 +106,7 @@ class TaskInbox {
         for (Task task : tasks) {
             RequestView request = requests.get(task.getProcessInstanceId());
             if (request != null) {
-                views.add(view(task, request, now));
+                views.add(view(task, request, now, userId));
             }
         }
         return new TaskPage(views, page, pageCount, total);
@@ -146,16 +146,17 @@ class TaskInbox {
         return JoinGroupProcess.KEY.equals(processKey) || types.byKey(processKey).isPresent();
     }
 
-    TaskView view(Task task, RequestView request) {
-        return view(task, request, clock.instant());
+    TaskView view(Task task, RequestView request, String viewer) {
+        return view(task, request, clock.instant(), viewer);
     }
 
-    private TaskView view(Task task, RequestView request, Instant now) {
+    private TaskView view(Task task, RequestView request, Instant now, String viewer) {
         Instant created = task.getCreateTime().toInstant();
         Duration age = Duration.between(created, now);
         // « En retard » once the first reminder is due: one working day in the SLA calendar
         boolean overdue = !now.isBefore(calendar.add(created, escalation.reminderAfter()));
+        String group = types.byKey(request.processKey()).map(type -> type.resourceGroup()).orElse(null);
         return new TaskView(task.getId(), task.getTaskDefinitionKey(), task.getAssignee(), created, age, overdue,
-                request);
+                request, group, viewer);
     }
 }

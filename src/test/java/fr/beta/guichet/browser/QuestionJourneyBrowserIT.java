@@ -79,8 +79,11 @@ class QuestionJourneyBrowserIT {
         login("florian");
         browser.get(url("/taches"));
         WebElement row = waitForRow(reference, "Prise en charge");
-        row.findElement(By.cssSelector("input[name=question]")).sendKeys("Quelle est l'adresse exacte de l'application ?");
-        row.findElement(By.xpath(".//button[normalize-space()='Demander une précision']")).click();
+        // the question is asked from the task's page: a row keeps only its main action (issue 21)
+        row.findElement(By.linkText(reference)).click();
+        wait.until(ExpectedConditions.titleContains(reference));
+        type("question", "Quelle est l'adresse exacte de l'application ?");
+        browser.findElement(By.xpath("//button[normalize-space()='Demander une précision']")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fr-alert--success"))).getText())
                 .contains("Votre question sur la demande " + reference);
         assertThat(browser.findElements(By.cssSelector("tr[data-reference='" + reference + "']"))).as("no longer in the list")
@@ -109,7 +112,7 @@ class QuestionJourneyBrowserIT {
 
         login("florian");
         browser.get(url("/taches"));
-        row = waitForRow(reference, "Assignée à florian");
+        row = waitForRow(reference, "Assignée à vous");
         row.findElement(By.linkText(reference)).click();
         wait.until(ExpectedConditions.titleContains(reference));
         String form = browser.findElement(By.tagName("main")).getText();

@@ -182,11 +182,12 @@ class DialogueFormTests {
 
     @Test
     void askingFromTheTaskListNeedsAQuestion() throws Exception {
-        // answer, then the request is back at claim: ask again from the list
+        // answer, then the request is back at claim: ask again from the task's page (a row keeps only its main
+        // action, issue 21)
         mvc.perform(post("/mes-demandes/" + reference + "/repondre").param("answer", "ok")
                 .with(user("alice")).with(csrf()));
         jobs.runDueJobs(pi.getId());
-        mvc.perform(get("/taches").with(admin()))
+        mvc.perform(get("/taches/" + claimTask()).with(admin()))
                 .andExpect(content().string(containsString("Demander une précision")));
         mvc.perform(post("/taches/" + claimTask() + "/demander").param("question", "  ").with(admin()).with(csrf()))
                 .andExpect(status().is3xxRedirection())

@@ -110,6 +110,27 @@ class SubdomainFormControllerTests {
         assertThat(instances()).isEqualTo(before);
     }
 
+    /**
+     * Issue 21 item 9: a TTL too large for a number used to hide every other error and drop the value. Now the other
+     * fields' errors show in the same submission, the TTL's own message too, and the typed values are kept.
+     */
+    @Test
+    void anUnconvertibleTtlDoesNotHideTheOtherErrorsNorDropTheValue() throws Exception {
+        long before = instances();
+        var html = mvc.perform(submit(Map.of("label", "x".repeat(300), "recordType", "CNAME", "target", "",
+                        "ttl", "99999999999", "startup", "", "reason", "Pour tester")))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Saisissez un nombre entier de secondes")
+                .contains("63 caractères")
+                .contains("Indiquez la cible")
+                .contains("Indiquez le nom de votre startup")
+                .contains("value=\"99999999999\"")
+                .contains("value=\"" + "x".repeat(300) + "\"")
+                .contains("Pour tester");
+        assertThat(instances()).isEqualTo(before);
+    }
+
     private MockHttpServletRequestBuilder submit(Map<String, String> fields) {
         var request = post(FORM).with(user("alice")).with(csrf());
         fields.forEach(request::param);

@@ -8,7 +8,10 @@ import fr.beta.guichet.request.chat.RequestThread;
 import fr.beta.guichet.request.identity.AccessHolders;
 import fr.beta.guichet.request.variables.RequestVariables;
 
-/** {@code announce}: posts the request in the ops channel, naming the group that holds access. */
+/**
+ * {@code announce}: posts the request in the ops channel, with the requester's « Pourquoi ? » (inert user text),
+ * naming the group that holds access.
+ */
 @Component
 class AnnounceRequestDelegate implements JavaDelegate {
 
@@ -27,6 +30,6 @@ class AnnounceRequestDelegate implements JavaDelegate {
         String group = context.type(execution).resourceGroup();
         thread.start(execution, "announce", "chat.announce", context.reference(execution),
                 holders.mention(RequestVariables.REQUESTER.get(execution)), context.describe(execution), group,
-                holders.mentions(group));
+                holders.mentions(group), context.reason(execution));
     }
 }

@@ -32,6 +32,16 @@ class LifecycleContext {
         return describe(type(execution), execution);
     }
 
+    /** The requester's « Pourquoi ? » (user text), or an empty string when the type has none. */
+    public String reason(DelegateExecution execution) {
+        String reason = reason(type(execution), execution);
+        return reason == null ? "" : reason;
+    }
+
+    private static <R extends Record> String reason(RequestType<R> type, DelegateExecution execution) {
+        return type.reasonOf(record(type, execution));
+    }
+
     public Execution execute(DelegateExecution execution) {
         return execute(type(execution), execution);
     }

@@ -11,7 +11,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.TransitionInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -25,6 +28,7 @@ import fr.beta.guichet.request.spi.RequestType;
 import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.request.variables.ProcessVariable;
 import fr.beta.guichet.request.variables.RequestVariables;
+import fr.beta.guichet.request.variables.ReturnTo;
 
 /**
  * Builds what people see of requests from Camunda's history, a fixed number of queries per page (no query per
@@ -42,7 +46,7 @@ public class RequestReadModel {
             RequestVariables.EXECUTOR, RequestVariables.REJECTION_REASON,
             RequestVariables.EXECUTION_RESULT, RequestVariables.EXECUTION_ERROR,
             RequestVariables.MATTERMOST_POST_ID, RequestVariables.DESCRIPTION,
-            RequestVariables.UNANSWERED);
+            RequestVariables.UNANSWERED, RequestVariables.REQUEST_REASON);
 
     /** Activities shown on a timeline; gateways, boundary events and the reminder ends are left out. */
     private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "serviceTask", "userTask", "noneEndEvent");
@@ -69,6 +73,18 @@ public class RequestReadModel {
                 .orderByProcessInstanceStartTime().desc()
                 .listPage(0, 200);
         return views(instances);
+    }
+
+    /**
+     * The requester's open request of this type that asks exactly the same thing (same description: same target),
+     * if any: the start form warns before a second one is filed.
+     */
+    public Optional<String> openSameRequest(String requester, String processKey, String description) {
+        return historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(processKey).startedBy(requester).unfinished()
+                .variableValueEquals(RequestVariables.DESCRIPTION.name(), description)
+                .orderByProcessInstanceStartTime().desc()
+                .listPage(0, 1).stream().map(HistoricProcessInstance::getBusinessKey).findFirst();
     }
 
     /** The requester's own request with this reference; empty for anyone else's. */
@@ -109,14 +125,52 @@ public class RequestReadModel {
     }
 
     public List<TimelineStep> timeline(String processInstanceId) {
-        return historyService.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+        List<TimelineStep> steps = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(processInstanceId)
                 .orderByHistoricActivityInstanceStartTime().asc()
                 .orderPartiallyByOccurrence().asc()
                 .list().stream()
                 .filter(a -> TIMELINE_TYPES.contains(a.getActivityType()) && !HIDDEN_STEPS.contains(a.getActivityId()))
                 .map(RequestReadModel::step)
                 .toList();
+        return asked(steps);
     }
+
+    /**
+     * A claim (or manual execution) that ended with a question to the requester is no « Prise en charge »: it shows
+     * as {@code <step>.asked} (« Précision demandée »), by the admin who asked.
+     */
+    private static List<TimelineStep> asked(List<TimelineStep> steps) {
+        List<TimelineStep> shown = new java.util.ArrayList<>(steps);
+        for (int i = 0; i < shown.size(); i++) {
+            TimelineStep step = shown.get(i);
+            boolean decision = LifecycleElements.CLAIM.equals(step.activityId())
+                    || LifecycleElements.EXECUTE_MANUALLY.equals(step.activityId());
+            if (!decision || !step.finished()) {
+                continue;
+            }
+            for (int j = i + 1; j < shown.size(); j++) {
+                TimelineStep next = shown.get(j);
+                if (next.startedAt() == null || next.startedAt().isBefore(step.endedAt())) {
+                    continue;
+                }
+                if (OUTCOMES.contains(next.activityId())) {
+                    if (QUESTION_ASKED.equals(next.activityId())) {
+                        shown.set(i, new TimelineStep(step.activityId() + ".asked", step.startedAt(), step.endedAt(),
+                                step.who()));
+                    }
+                    break;
+                }
+            }
+        }
+        return List.copyOf(shown);
+    }
+
+    private static final String QUESTION_ASKED = LifecycleElements.NOTIFY_QUESTION;
+    /** What follows a claim or a manual execution, one of them per decision. */
+    private static final Set<String> OUTCOMES = Set.of(QUESTION_ASKED, LifecycleElements.NOTIFY_CLAIMED,
+            LifecycleElements.NOTIFY_REJECTED, LifecycleElements.NOTIFY_CANCELLED, LifecycleElements.NOTIFY_DONE,
+            LifecycleElements.EXECUTE, LifecycleElements.CONFIRM, LifecycleElements.NOTIFY_UNANSWERED);
 
     private static TimelineStep step(HistoricActivityInstance activity) {
         return new TimelineStep(activity.getActivityId(), instant(activity.getStartTime()),
@@ -171,6 +225,9 @@ public class RequestReadModel {
     private RequestView view(HistoricProcessInstance instance, Map<String, Object> vars, Task openTask,
             boolean incident) {
         RequestStatus status = status(instance, vars, openTask, incident);
+        if (status == RequestStatus.VALIDATING || status == RequestStatus.IN_PROGRESS) {
+            status = betweenSteps(instance.getId()).orElse(status);
+        }
         return new RequestView(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionKey(),
                 describe(instance.getProcessDefinitionKey(), vars),
                 RequestVariables.REQUESTER.from(vars), status,
@@ -178,7 +235,8 @@ public class RequestReadModel {
                 RequestVariables.EXECUTOR.from(vars),
                 RequestVariables.REJECTION_REASON.from(vars),
                 RequestVariables.EXECUTION_RESULT.from(vars),
-                RequestVariables.EXECUTION_ERROR.from(vars));
+                RequestVariables.EXECUTION_ERROR.from(vars),
+                reason(instance.getProcessDefinitionKey(), vars));
     }
 
     private static RequestStatus status(HistoricProcessInstance instance, Map<String, Object> vars, Task openTask,
@@ -208,6 +266,49 @@ public class RequestReadModel {
         return RequestVariables.EXECUTOR.isIn(vars) ? RequestStatus.IN_PROGRESS : RequestStatus.VALIDATING;
     }
 
+    /**
+     * Where a request without an open task really stands when it waits for the job that announces a decision already
+     * taken: cancelled, rejected, done, a question asked, or an answer given (then back to the admin, or checked
+     * again when corrected). Without this, the page read right after « Annuler » or an answer would show « En
+     * vérification » until the job ran. Only requests between two steps cost this one more read.
+     */
+    private Optional<RequestStatus> betweenSteps(String processInstanceId) {
+        ActivityInstance tree;
+        try {
+            tree = runtimeService.getActivityInstance(processInstanceId);
+        } catch (ProcessEngineException ended) {
+            return Optional.empty();
+        }
+        if (tree == null) {
+            return Optional.empty();
+        }
+        for (TransitionInstance waiting : tree.getChildTransitionInstances()) {
+            Optional<RequestStatus> status = switch (waiting.getActivityId()) {
+                case LifecycleElements.NOTIFY_CANCELLED -> Optional.of(RequestStatus.CANCELLED);
+                case LifecycleElements.NOTIFY_UNANSWERED -> Optional.of(RequestStatus.UNANSWERED);
+                case LifecycleElements.NOTIFY_REJECTED -> Optional.of(RequestStatus.REJECTED);
+                case LifecycleElements.NOTIFY_DONE -> Optional.of(RequestStatus.DONE);
+                case LifecycleElements.NOTIFY_QUESTION -> Optional.of(RequestStatus.QUESTION);
+                case LifecycleElements.NOTIFY_ANSWER -> Optional.of(afterAnswer(processInstanceId));
+                default -> Optional.empty();
+            };
+            if (status.isPresent()) {
+                return status;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An answer given: checked again when corrected, otherwise back where the question was asked. */
+    private RequestStatus afterAnswer(String processInstanceId) {
+        if (Boolean.TRUE.equals(RequestVariables.REQUEST_CORRECTED.getOrDefault(runtimeService, processInstanceId,
+                false))) {
+            return RequestStatus.VALIDATING;
+        }
+        ReturnTo back = RequestVariables.RETURN_TO.getOrDefault(runtimeService, processInstanceId, ReturnTo.CLAIM);
+        return back == ReturnTo.EXECUTE_MANUALLY ? RequestStatus.MANUAL : RequestStatus.WAITING;
+    }
+
     /** The type's description of its record; processes that are not requests carry their own line. */
     private String describe(String processKey, Map<String, Object> vars) {
         Record request = RequestVariables.REQUEST.from(vars);
@@ -215,6 +316,23 @@ public class RequestReadModel {
                 .filter(type -> type.requestClass().isInstance(request))
                 .map(type -> describeTyped(type, request))
                 .orElseGet(() -> String.valueOf(RequestVariables.DESCRIPTION.fromOrDefault(vars, "")));
+    }
+
+    /** The reason variable; for requests started before it was written, the record's, when it was loaded. */
+    private String reason(String processKey, Map<String, Object> vars) {
+        String reason = RequestVariables.REQUEST_REASON.from(vars);
+        if (reason != null) {
+            return reason.isBlank() ? null : reason;
+        }
+        Record request = RequestVariables.REQUEST.from(vars);
+        return types.byKey(processKey)
+                .filter(type -> type.requestClass().isInstance(request))
+                .map(type -> reasonTyped(type, request))
+                .orElse(null);
+    }
+
+    private static <R extends Record> String reasonTyped(RequestType<R> type, Record request) {
+        return type.reasonOf(type.requestClass().cast(request));
     }
 
     private static <R extends Record> String describeTyped(RequestType<R> type, Record request) {

@@ -15,7 +15,21 @@ public record RequestView(
         String executor,
         String rejectionReason,
         String executionResult,
-        String executionError) {
+        String executionError,
+        /** The requester's « Pourquoi ? », for the admins; {@code null} when unknown. */
+        String reason) {
+
+    /** How many characters of the reason a list shows. */
+    public static final int SHORT_REASON = 90;
+
+    /** The reason on one line, cut to {@link #SHORT_REASON} characters with « … »; {@code null} when none. */
+    public String shortReason() {
+        if (reason == null || reason.isBlank()) {
+            return null;
+        }
+        String line = reason.strip().replaceAll("\\s+", " ");
+        return line.length() <= SHORT_REASON ? line : line.substring(0, SHORT_REASON - 1).stripTrailing() + "…";
+    }
 
     public boolean cancellable() {
         return status == RequestStatus.WAITING;

@@ -55,6 +55,26 @@ public interface RequestType<R extends Record> {
     String describe(R request);
 
     /**
+     * The requester's « Pourquoi ? », for the admins: the record's {@code reason} component ({@code @RequestReason}),
+     * or {@code null} for a record without one. A type whose reason is elsewhere overrides this.
+     */
+    default String reasonOf(R request) {
+        if (request == null) {
+            return null;
+        }
+        for (var component : request.getClass().getRecordComponents()) {
+            if ("reason".equals(component.getName()) && component.getType() == String.class) {
+                try {
+                    return (String) component.getAccessor().invoke(request);
+                } catch (ReflectiveOperationException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * Business checks against the provider, read-only. Runs at form submission (to show the error on the form)
      * and again in {@code validate} (the authoritative check).
      *

@@ -75,16 +75,19 @@ class RequestFormController {
 
     @PostMapping
     String submit(@PathVariable String slug, HttpServletRequest httpRequest,
-            @RequestParam(name = "checkLater", defaultValue = "false") boolean checkLater, Principal principal,
+            @RequestParam(name = "checkLater", defaultValue = "false") boolean checkLater,
+            @RequestParam(name = "sameAgain", defaultValue = "false") boolean sameAgain, Principal principal,
             RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        return submit(typeOf(slug), httpRequest, checkLater, principal, redirect, model, response);
+        return submit(typeOf(slug), httpRequest, checkLater, sameAgain, principal, redirect, model, response);
     }
 
     private <R extends Record> String submit(RequestType<R> type, HttpServletRequest httpRequest, boolean checkLater,
-            Principal principal, RedirectAttributes redirect, Model model, HttpServletResponse response) {
+            boolean sameAgain, Principal principal, RedirectAttributes redirect, Model model,
+            HttpServletResponse response) {
         model.addAllAttributes(type.formModel());
         var binding = bind(type, httpRequest, model);
-        var result = submission.submit(type, binding.form(), binding.errors(), principal.getName(), checkLater);
+        var result = submission.submit(type, binding.form(), binding.errors(), principal.getName(), checkLater,
+                sameAgain);
         switch (result.outcome()) {
             case STARTED -> {
                 redirect.addFlashAttribute("created", result.reference());
@@ -92,6 +95,12 @@ class RequestFormController {
                     redirect.addFlashAttribute("checkLater", true);
                 }
                 return "redirect:/mes-demandes";
+            }
+            case DUPLICATE -> {
+                // the same request is still open: say so, link to it, and let the requester file it anyway
+                model.addAttribute("sameOpen", result.reference());
+                model.addAttribute("checkLater", checkLater);
+                return type.formView();
             }
             case CHECK_UNAVAILABLE -> {
                 model.addAttribute("checkUnavailable", true);
@@ -111,15 +120,30 @@ class RequestFormController {
         return answerForm(typeOf(slug), reference, principal, model);
     }
 
+    /**
+     * « Répondre et corriger la demande » from the request's page: the same reply form, with the answer typed there
+     * carried over (nothing is saved yet). A POST, so the answer never lands in a URL.
+     */
+    @PostMapping("/reponse/{reference}/corriger")
+    String answerFormWithAnswer(@PathVariable String slug, @PathVariable String reference,
+            @RequestParam(name = "answer", defaultValue = "") String answer, Principal principal, Model model) {
+        return answerForm(typeOf(slug), reference, principal, model, answer);
+    }
+
     private <R extends Record> String answerForm(RequestType<R> type, String reference, Principal principal,
             Model model) {
+        return answerForm(type, reference, principal, model, "");
+    }
+
+    private <R extends Record> String answerForm(RequestType<R> type, String reference, Principal principal,
+            Model model, String answer) {
         RequestView request = correction.own(principal.getName(), reference, type);
         if (!correction.waitsForAnswer(request)) {
             return "redirect:/mes-demandes/" + reference;
         }
         model.addAllAttributes(type.formModel());
         model.addAttribute(FORM, correction.current(request, type));
-        return answerView(type, model, request, "", false);
+        return answerView(type, model, request, answer.length() > 2000 ? answer.substring(0, 2000) : answer, false);
     }
 
     /**

@@ -50,10 +50,15 @@ public class RequestStarter {
     }
 
     private <R extends Record> String start(RequestType<R> type, R request, String requester, String reference) {
+        String reason = type.reasonOf(request);
         var variables = ProcessVariable.variables(RequestVariables.REQUEST.with(request),
                 RequestVariables.REQUESTER.with(requester),
                 // what lists show of the request, as a plain string: lists never load the JSON record (RequestReadModel)
                 RequestVariables.DESCRIPTION.with(RequestVariables.shortened(type.describe(request))));
+        if (reason != null) {
+            // what the admins read of « Pourquoi ? » without the JSON record (task list, task page)
+            RequestVariables.REQUEST_REASON.putIn(variables, reason);
+        }
         var instance = engineUser.as(requester,
                 () -> runtimeService.startProcessInstanceByKey(type.processKey(), reference, variables));
 

@@ -7,7 +7,9 @@ import org.springframework.validation.BindingResult;
 
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderUnavailableException;
+import fr.beta.guichet.request.read.RequestReadModel;
 import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.variables.RequestVariables;
 
 /**
  * What every start form does on POST, after Bean Validation: the type's business checks (so that a taken name is
@@ -24,9 +26,11 @@ class RequestSubmission {
     private static final Logger log = LoggerFactory.getLogger(RequestSubmission.class);
 
     private final RequestStarter starter;
+    private final RequestReadModel readModel;
 
-    RequestSubmission(RequestStarter starter) {
+    RequestSubmission(RequestStarter starter, RequestReadModel readModel) {
         this.starter = starter;
+        this.readModel = readModel;
     }
 
     /** How a submission ended. */
@@ -36,7 +40,12 @@ class RequestSubmission {
         /** The form must show the errors now in the binding result. */
         INVALID,
         /** The checks could not be made; nothing was started. */
-        CHECK_UNAVAILABLE
+        CHECK_UNAVAILABLE,
+        /**
+         * The requester already has an open request of this type asking the same thing ({@link Result#reference()}
+         * names it); nothing was started unless they confirm.
+         */
+        DUPLICATE
     }
 
     public record Result(Outcome outcome, String reference) {
@@ -47,8 +56,23 @@ class RequestSubmission {
      */
     public <R extends Record> Result submit(RequestType<R> type, R request, BindingResult errors, String requester,
             boolean checkLater) {
+        return submit(type, request, errors, requester, checkLater, true);
+    }
+
+    /**
+     * @param sameAgainOk the requester confirmed they mean a second request identical to one still open
+     */
+    public <R extends Record> Result submit(RequestType<R> type, R request, BindingResult errors, String requester,
+            boolean checkLater, boolean sameAgainOk) {
         if (errors.hasErrors() || fieldErrors(type, request, errors)) {
             return new Result(Outcome.INVALID, null);
+        }
+        if (!sameAgainOk) {
+            var same = readModel.openSameRequest(requester, type.processKey(),
+                    RequestVariables.shortened(type.describe(request)));
+            if (same.isPresent()) {
+                return new Result(Outcome.DUPLICATE, same.get());
+            }
         }
         try {
             type.check(request).ifPresent(failure -> {

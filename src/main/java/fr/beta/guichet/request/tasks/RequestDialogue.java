@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import fr.beta.guichet.request.spi.RequestType;
+import fr.beta.guichet.request.variables.Correction;
 import fr.beta.guichet.request.variables.LifecycleElements;
 import fr.beta.guichet.request.variables.ProcessVariable;
 import fr.beta.guichet.request.variables.RequestVariables;
@@ -28,23 +30,35 @@ import fr.beta.guichet.request.variables.RequestVariables;
 public class RequestDialogue {
 
     private final TaskService taskService;
+    private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final ManagementService managementService;
     private final RequestTasks tasks;
 
-    RequestDialogue(TaskService taskService, HistoryService historyService, ManagementService managementService,
-            RequestTasks tasks) {
+    RequestDialogue(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+            ManagementService managementService, RequestTasks tasks) {
         this.taskService = taskService;
+        this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.managementService = managementService;
         this.tasks = tasks;
     }
 
     /** One question and its answer (empty while unanswered). */
-    public record Exchange(String question, String askedBy, Instant askedAt, String answer, Instant answeredAt) {
+    public record Exchange(String question, String askedBy, Instant askedAt, String answer, Instant answeredAt,
+            Correction correction) {
+
+        public Exchange(String question, String askedBy, Instant askedAt, String answer, Instant answeredAt) {
+            this(question, askedBy, askedAt, answer, answeredAt, null);
+        }
 
         public boolean answered() {
             return answer != null;
+        }
+
+        /** The fields the requester changed with this answer, before → after; empty when none. */
+        public List<Correction.FieldChange> changes() {
+            return correction == null ? List.of() : correction.changes();
         }
     }
 
@@ -102,11 +116,19 @@ public class RequestDialogue {
                 askedBy = RequestVariables.ASKED_BY.valueOf(update);
             } else if (RequestVariables.QUESTION.hasName(update.getVariableName())) {
                 exchanges.add(new Exchange(RequestVariables.QUESTION.valueOf(update), null, at, null, null));
+            } else if (RequestVariables.CORRECTION.hasName(update.getVariableName())) {
+                // written with the answer, in any order: given to the last question (answered or about to be)
+                if (!exchanges.isEmpty()) {
+                    Exchange last = exchanges.remove(exchanges.size() - 1);
+                    exchanges.add(new Exchange(last.question(), last.askedBy(), last.askedAt(), last.answer(),
+                            last.answeredAt(), RequestVariables.CORRECTION.valueOf(update)));
+                }
+                continue;
             } else if (RequestVariables.ANSWER.hasName(update.getVariableName())) {
                 if (!exchanges.isEmpty() && !exchanges.get(exchanges.size() - 1).answered()) {
                     Exchange open = exchanges.remove(exchanges.size() - 1);
                     exchanges.add(new Exchange(open.question(), open.askedBy(), open.askedAt(),
-                            RequestVariables.ANSWER.valueOf(update), at));
+                            RequestVariables.ANSWER.valueOf(update), at, open.correction()));
                 }
             } else {
                 continue;
@@ -116,7 +138,7 @@ public class RequestDialogue {
                 Exchange last = exchanges.get(exchanges.size() - 1);
                 if (last.askedBy() == null && !last.answered()) {
                     exchanges.set(exchanges.size() - 1, new Exchange(last.question(), askedBy, last.askedAt(), null,
-                            null));
+                            null, last.correction()));
                     askedBy = null;
                 }
             }
@@ -126,7 +148,8 @@ public class RequestDialogue {
 
     /** The requester answers without changing the request. */
     public void answer(String processInstanceId, String requesterId, String answer) {
-        complete(processInstanceId, requesterId, answer, RequestVariables.REQUEST_CORRECTED.with(false));
+        complete(processInstanceId, requesterId, answer, RequestVariables.REQUEST_CORRECTED.with(false),
+                RequestVariables.CORRECTION.with(new Correction(List.of())));
     }
 
     /**
@@ -135,9 +158,13 @@ public class RequestDialogue {
      */
     public <R extends Record> void answer(String processInstanceId, String requesterId, String answer,
             RequestType<R> type, R corrected) {
+        String reason = type.reasonOf(corrected);
+        R before = RequestVariables.REQUEST.as(type.requestClass()).get(runtimeService, processInstanceId);
         complete(processInstanceId, requesterId, answer, RequestVariables.REQUEST_CORRECTED.with(true),
+                RequestVariables.CORRECTION.with(Correction.between(type.processKey(), before, corrected)),
                 RequestVariables.REQUEST.with(corrected),
-                RequestVariables.DESCRIPTION.with(RequestVariables.shortened(type.describe(corrected))));
+                RequestVariables.DESCRIPTION.with(RequestVariables.shortened(type.describe(corrected))),
+                RequestVariables.REQUEST_REASON.with(reason == null ? "" : reason));
     }
 
     private void complete(String processInstanceId, String requesterId, String answer,

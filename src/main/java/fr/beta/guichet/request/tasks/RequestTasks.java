@@ -105,8 +105,11 @@ public class RequestTasks {
      * "Je passe" may legitimately be said again later on the same task, so the reply's idempotency key is
      * {@code <business key>:declined:<task id>:<user>:<minute>}: a double click or a resent form within the same
      * minute posts once, a later "Je passe" posts again.
+     *
+     * @return whether the request was assigned to this user and went back to the group (otherwise it already was
+     *         the group's, and only the thread is told)
      */
-    public void decline(String taskId, String userId) {
+    public boolean decline(String taskId, String userId) {
         Task task = expect(taskId, userId, LifecycleElements.CLAIM);
         String reference = referenceOf(taskId);
         String root = RequestVariables.MATTERMOST_POST_ID.get(runtimeService, task.getProcessInstanceId());
@@ -118,6 +121,7 @@ public class RequestTasks {
                 taskService.setAssignee(taskId, null);
             }
         }, () -> chatReplies.request(reference, root, key, "chat.declined", List.of(userId), Set.of(0)));
+        return assigned;
     }
 
     /**
@@ -125,7 +129,12 @@ public class RequestTasks {
      * {@code execute-manually} by the executor after a provider refusal.
      */
     public void reject(String taskId, String userId, String reason) {
-        ProcessVariable.Assignment<?> decision = switch (visibleTask(taskId, userId).getTaskDefinitionKey()) {
+        Task task = visibleTask(taskId, userId);
+        if (task.getAssignee() != null && !task.getAssignee().equals(userId)) {
+            // held by someone else (the admin who asked a question, the executor): theirs to decide
+            throw new TaskActionException("task.error.taken");
+        }
+        ProcessVariable.Assignment<?> decision = switch (task.getTaskDefinitionKey()) {
             case LifecycleElements.CLAIM -> RequestVariables.CLAIM_DECISION.with(ClaimDecision.REJECT);
             case LifecycleElements.EXECUTE_MANUALLY -> RequestVariables.MANUAL_DECISION.with(ManualDecision.REJECT);
             default -> throw new TaskActionException("task.error.gone");
@@ -152,11 +161,19 @@ public class RequestTasks {
             throw new TaskActionException("task.error.taken");
         }
         int number = RequestVariables.QUESTION_COUNT.getOrDefault(runtimeService, task.getProcessInstanceId(), 0) + 1;
-        complete(taskId, userId, ProcessVariable.variables(decision,
+        var variables = ProcessVariable.variables(decision,
                 RequestVariables.QUESTION.with(question),
                 RequestVariables.ASKED_BY.with(userId),
                 RequestVariables.RETURN_TO.with(step),
-                RequestVariables.QUESTION_COUNT.with(number)));
+                RequestVariables.QUESTION_COUNT.with(number));
+        boolean unassigned = task.getAssignee() == null;
+        // the step's history then names who asked (« Précision demandée par … »), not an anonymous « Prise en charge »
+        act(userId, () -> {
+            if (unassigned) {
+                taskService.claim(taskId, userId);
+            }
+            taskService.complete(taskId, variables);
+        });
     }
 
     /** After a provider refusal, the executor did the work by hand. */

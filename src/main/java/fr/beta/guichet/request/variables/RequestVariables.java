@@ -18,6 +18,11 @@ public final class RequestVariables {
     public static final ProcessVariable<String> REQUESTER = ProcessVariable.string("requester");
     /** One French line describing processes that are not requests (e.g. joining a group). */
     public static final ProcessVariable<String> DESCRIPTION = ProcessVariable.string("description");
+    /**
+     * The requester's « Pourquoi ? » (the record's {@code reason}) as a plain string, written at start and at a
+     * correction: lists and the admins' task page read it without loading the JSON record. At most 2000 characters.
+     */
+    public static final ProcessVariable<String> REQUEST_REASON = ProcessVariable.string("requestReason");
     public static final ProcessVariable<String> EXECUTOR = ProcessVariable.string("executor");
     public static final ProcessVariable<String> REJECTION_REASON = ProcessVariable.string("rejectionReason");
     public static final ProcessVariable<String> REJECTED_BY = ProcessVariable.string("rejectedBy");
@@ -51,6 +56,8 @@ public final class RequestVariables {
     public static final ProcessVariable<Integer> QUESTION_COUNT = ProcessVariable.integer("questionCount");
     /** Whether the requester corrected the request's fields with the answer (then it is checked again). */
     public static final ProcessVariable<Boolean> REQUEST_CORRECTED = ProcessVariable.bool("requestCorrected");
+    /** What the requester changed with the last answer, field by field (empty when the answer changed nothing). */
+    public static final ProcessVariable<Correction> CORRECTION = ProcessVariable.json("correction", Correction.class);
     /** Set when the requester was reminded of the open question. */
     public static final ProcessVariable<Boolean> REQUESTER_REMINDED = ProcessVariable.bool("requesterReminded");
     /** Set when the request was cancelled because the question stayed unanswered. */
