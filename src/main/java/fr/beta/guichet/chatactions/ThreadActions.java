@@ -273,9 +273,8 @@ class ThreadActions {
 
     /** The running request whose thread has this root in one of its chats. */
     Optional<RequestThread> request(String rootEventId) {
-        String name = RequestVariables.MATTERMOST_POST_ID.name();
-        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery()
-                .variableValueLike(name, "%" + rootEventId).list()) {
+        for (ProcessInstance instance : RequestVariables.MATTERMOST_POST_ID
+                .whereLike(runtimeService.createProcessInstanceQuery(), "%" + rootEventId).list()) {
             String threadId = RequestVariables.MATTERMOST_POST_ID.get(runtimeService, instance.getId());
             if (threadId != null && Arrays.asList(threadId.split("\\" + BothChats.SEPARATOR)).contains(rootEventId)) {
                 return Optional.of(new RequestThread(instance.getId(), instance.getBusinessKey(), threadId));

@@ -77,8 +77,12 @@ class ChatInjectionTests {
         String announce = mattermost.message();
         assertThat(announce).contains("**" + reference + "**").contains("de @alice : ");
         holderIds.forEach(id -> assertThat(announce).contains("@" + id));
-        String typedInAnnounce = announce.substring(announce.indexOf("de @alice : ") + 12, announce.indexOf("\nGroupe"));
+        // two typed parts, each on its own line of the template: the description, then the requester's reason
+        String typedInAnnounce = announce.substring(announce.indexOf("de @alice : ") + 12, announce.indexOf("\nPourquoi : "));
         ChatRenderingTests.assertInertForMattermost(typedInAnnounce);
+        String reasonInAnnounce = announce.substring(announce.indexOf("\nPourquoi : ") + 12, announce.indexOf("\nGroupe"));
+        assertThat(reasonInAnnounce).contains("\\<script\\>alert(1)\\</script\\>");
+        ChatRenderingTests.assertInertForMattermost(reasonInAnnounce);
         String rejected = mattermost.replyMessages().get(mattermost.replyMessages().size() - 1);
         assertThat(rejected).startsWith(":no_entry: Demande rejetée : ").endsWith("(@alice)");
         ChatRenderingTests.assertInertForMattermost(rejected.substring(rejected.indexOf(" : ") + 3,

@@ -80,9 +80,8 @@ public class RequestReadModel {
      * if any: the start form warns before a second one is filed.
      */
     public Optional<String> openSameRequest(String requester, String processKey, String description) {
-        return historyService.createHistoricProcessInstanceQuery()
-                .processDefinitionKey(processKey).startedBy(requester).unfinished()
-                .variableValueEquals(RequestVariables.DESCRIPTION.name(), description)
+        return RequestVariables.DESCRIPTION.whereEquals(historyService.createHistoricProcessInstanceQuery()
+                        .processDefinitionKey(processKey).startedBy(requester).unfinished(), description)
                 .orderByProcessInstanceStartTime().desc()
                 .listPage(0, 1).stream().map(HistoricProcessInstance::getBusinessKey).findFirst();
     }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -213,6 +214,23 @@ public final class ProcessVariable<T> {
     /** Restricts a process instance query to the instances where this variable holds this value. */
     public ProcessInstanceQuery whereEquals(ProcessInstanceQuery query, T value) {
         return query.variableValueEquals(name, stored(value));
+    }
+
+    /** Restricts a history query to the instances where this variable holds (or last held) this value. */
+    public HistoricProcessInstanceQuery whereEquals(
+            HistoricProcessInstanceQuery query, T value) {
+        return query.variableValueEquals(name, stored(value));
+    }
+
+    /**
+     * Restricts a process instance query to the instances where this (string) variable matches a SQL LIKE pattern;
+     * {@code %} and {@code _} in the pattern are wildcards, so callers check the value they then read.
+     */
+    public ProcessInstanceQuery whereLike(ProcessInstanceQuery query, String pattern) {
+        if (type != String.class) {
+            throw new IllegalStateException(name + " is no string variable: LIKE does not apply");
+        }
+        return query.variableValueLike(name, pattern);
     }
 
     // --------------------------------------------------------------------------------------------- task service
