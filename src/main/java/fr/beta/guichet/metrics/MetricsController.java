@@ -111,7 +111,7 @@ class MetricsController {
     /** What metrics.js draws: per type, one value per bucket. */
     private Map<String, String> typeLabels(MetricsReport report) {
         Map<String, String> labels = new LinkedHashMap<>();
-        report.types().forEach(t -> labels.put(t, messages.getMessage("type." + t, null, t, java.util.Locale.FRENCH)));
+        report.activeTypes().forEach(t -> labels.put(t, messages.getMessage("type." + t, null, t, java.util.Locale.FRENCH)));
         return labels;
     }
 
@@ -119,7 +119,7 @@ class MetricsController {
         Map<String, List<Long>> created = new LinkedHashMap<>();
         Map<String, List<Double>> claimMedian = new LinkedHashMap<>();
         Map<String, List<Double>> doneMedian = new LinkedHashMap<>();
-        for (String type : report.types()) {
+        for (String type : report.activeTypes()) {
             created.put(type, report.buckets().stream()
                     .map(b -> report.row(type, b).map(RequestFigures::created).orElse(0L)).toList());
             claimMedian.put(type, report.buckets().stream()

@@ -24,6 +24,15 @@ public record MetricsReport(MetricsPeriod period, List<String> types, List<Local
         return totals.stream().filter(r -> r.type().equals(type)).findFirst();
     }
 
+    /**
+     * The types something happened to in the period (created, open, ended or taken): what the charts and their
+     * tables show, one column per type. With a catalogue of some twenty types, a type nobody asked for would only
+     * add an empty series and a column of zeros; the totals tables still list every type.
+     */
+    public List<String> activeTypes() {
+        return types.stream().filter(t -> total(t).filter(RequestFigures::hasActivity).isPresent()).toList();
+    }
+
     /** Rows where something was created: what the page's detail table lists. */
     public List<RequestFigures> nonEmptyRows() {
         return rows.stream().filter(r -> r.created() > 0).toList();

@@ -20,6 +20,11 @@ public record RequestFigures(String type, LocalDate bucket, long created, long d
         long open, long claimed, Duration claimMedian, Duration claimP90, Duration doneMedian, Duration doneP90,
         long reminded, long escalated, long incidents, long waited, Duration waitMedian) {
 
+    /** Whether anything happened to this type in this bucket or period. */
+    public boolean hasActivity() {
+        return created + done + rejected + cancelled + open + claimed > 0;
+    }
+
     static RequestFigures empty(String type, LocalDate bucket) {
         return new RequestFigures(type, bucket, 0, 0, 0, 0, 0, 0, null, null, null, null, 0, 0, 0, 0, null);
     }

@@ -105,7 +105,8 @@ class MetricsPageTests {
                 "Par type de demande et par semaine (semaine commençant le lundi)",
                 "Délais (heures) et suivi, par type de demande et par semaine",
                 "Prises en charge (« Je prends ») par personne");
-        // each chart is followed by its figures as a table, one column per type, one row per week
+        // each chart is followed by its figures as a table, one column per type asked for in the period (the six
+        // coded types here; the declared ones, never asked, are left out), one row per week
         assertThat(main.select("#metrics-charts canvas[role=img][aria-label]")).hasSize(3)
                 .allSatisfy(c -> assertThat(c.attr("aria-label")).contains("tableau"));
         for (String chart : new String[] { "created", "claim", "done" }) {
