@@ -17,11 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                     how long after the departure its revocation starts; the key {@value #DEFAULT_KIND} for every
  *                     kind not listed. Defaults: {@code mailbox} {@code P5D} (suspended then), {@value #DEFAULT_KIND}
  *                     {@code P30D}. The departure form overrides it per access.
- * @param mailboxGrace how long a mailbox stays suspended before it is deleted (the mailbox revoker's business)
  * @param verifyChecks how many times a revocation is read back before it goes to its group by hand
  */
 @ConfigurationProperties("guichet.offboarding")
-public record OffboardingProperties(List<Duration> reminders, Map<String, Duration> revokeAfter, Duration mailboxGrace,
+public record OffboardingProperties(List<Duration> reminders, Map<String, Duration> revokeAfter,
         int verifyChecks) {
 
     /** The key of {@link #revokeAfter} for every kind without its own entry. */
@@ -52,7 +51,6 @@ public record OffboardingProperties(List<Duration> reminders, Map<String, Durati
             });
         }
         revokeAfter = Map.copyOf(schedule);
-        mailboxGrace = mailboxGrace == null ? Duration.ofDays(30) : mailboxGrace;
         verifyChecks = verifyChecks <= 0 ? 30 : verifyChecks;
     }
 
