@@ -107,22 +107,26 @@ class DimailOffboardingTests {
         Instant mailboxAt = departures.item(reference, mailbox.id()).orElseThrow().revokeAt();
         Instant aliasAt = departures.item(reference, alias.id()).orElseThrow().revokeAt();
 
-        moveTo(aliasAt.plusSeconds(1));
-        drive(pi);
-        assertThat(state(alias)).isEqualTo(GrantState.REVOKED);
-        assertThat(dimail.aliases(DOMAIN)).noneMatch(a -> a.userName().equals(aliasLocal));
-        if (mailboxAt.isAfter(aliasAt.plusSeconds(1))) {
-            assertThat(address(local)).hasValueSatisfying(a -> assertThat(a.isActive()).isTrue());
-        }
+        // the incubator's schedule: the mailbox is suspended at J+5, the redirection deleted at J+30
+        assertThat(mailboxAt).isBefore(aliasAt);
 
         moveTo(mailboxAt.plusSeconds(1));
         drive(pi);
-        assertThat(pi).as("the departure is done once every access is taken back").satisfies(p -> assertThat(
-                runtimeService.createProcessInstanceQuery().processInstanceId(p.getId()).count()).isZero());
         assertThat(state(mailbox)).isEqualTo(GrantState.REVOKED);
         assertThat(address(local)).as("suspended, not deleted yet")
                 .hasValueSatisfying(a -> assertThat(a.imapActive()).isEqualTo("no"));
         assertThat(departures.item(reference, mailbox.id()).orElseThrow().outcome()).isEqualTo(Outcome.REVOKED);
+        assertThat(dimail.aliases(DOMAIN)).as("the redirection waits for its own date")
+                .anyMatch(a -> a.userName().equals(aliasLocal));
+
+        moveTo(aliasAt.plusSeconds(1));
+        drive(pi);
+        assertThat(state(alias)).isEqualTo(GrantState.REVOKED);
+        assertThat(dimail.aliases(DOMAIN)).noneMatch(a -> a.userName().equals(aliasLocal));
+        assertThat(pi).as("the departure is done once every access is taken back").satisfies(p -> assertThat(
+                runtimeService.createProcessInstanceQuery().processInstanceId(p.getId()).count()).isZero());
+        assertThat(address(local)).as("still suspended within the grace")
+                .hasValueSatisfying(a -> assertThat(a.imapActive()).isEqualTo("no"));
 
         Duration grace = dimailProperties.deletionGrace();
         moveTo(mailboxAt.plus(grace).minus(Duration.ofHours(1)));
