@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import fr.beta.guichet.provider.HttpTransport;
+import fr.beta.guichet.provider.JsonBodies;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
@@ -274,23 +275,11 @@ public class DimailHttpClient implements DimailClient {
     }
 
     private String serialize(Object body) {
-        try {
-            return mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize Dimail request body", e);
-        }
+        return JsonBodies.write(mapper, "Dimail", body);
     }
 
     private JsonNode parse(String method, String path, ProviderResponse response) {
-        try {
-            JsonNode node = mapper.readTree(response.body());
-            if (node == null || node.isMissingNode()) {
-                throw unavailable(method, path, response.status() + " answer is empty");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw unavailable(method, path, response.status() + " answer is not JSON");
-        }
+        return JsonBodies.read(mapper, response, detail -> unavailable(method, path, detail));
     }
 
     /** A failed read: an unknown domain (404) refuses the request as asked; anything else is technical. */

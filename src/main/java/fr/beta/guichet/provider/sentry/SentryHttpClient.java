@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 
 import fr.beta.guichet.provider.HttpTransport;
+import fr.beta.guichet.provider.JsonBodies;
 import fr.beta.guichet.provider.ProviderRejectedException;
 import fr.beta.guichet.provider.ProviderResponse;
 import fr.beta.guichet.provider.ProviderUnavailableException;
@@ -350,23 +351,11 @@ public class SentryHttpClient implements SentryClient {
     }
 
     private String serialize(Object body) {
-        try {
-            return mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize Sentry request body", e);
-        }
+        return JsonBodies.write(mapper, "Sentry", body);
     }
 
     private JsonNode parse(String method, String path, ProviderResponse response) {
-        try {
-            JsonNode node = mapper.readTree(response.body());
-            if (node == null || node.isMissingNode()) {
-                throw unavailable(method, path, response.status() + " answer is empty");
-            }
-            return node;
-        } catch (JsonProcessingException e) {
-            throw unavailable(method, path, response.status() + " answer is not JSON");
-        }
+        return JsonBodies.read(mapper, response, detail -> unavailable(method, path, detail));
     }
 
     /** A failed write: 400, 404 and 409 refuse the request as asked; anything else is technical. */
