@@ -34,6 +34,7 @@ import fr.beta.guichet.grants.AccessGrant;
 import fr.beta.guichet.grants.AccessGrants;
 import fr.beta.guichet.grants.GrantState;
 import fr.beta.guichet.grants.Viewers;
+import fr.beta.guichet.offboarding.OffboardingProperties;
 import fr.beta.guichet.offboarding.Offboardings;
 import fr.beta.guichet.provider.ProviderTransports;
 import fr.beta.guichet.request.engine.RequestModels;
@@ -65,6 +66,7 @@ class ManualProcessTests {
     private static final String REQUESTER = "alice";
 
     @Autowired ProcessEngine engine;
+    @Autowired OffboardingProperties schedule;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
@@ -213,7 +215,9 @@ class ManualProcessTests {
         ProcessInstance departure = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference)
                 .singleResult();
         drive(departure);
-        ClockUtil.setCurrentTime(Date.from(day.plusDays(1).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+        // the schedule takes an access given by hand back 30 days after the departure (« default »)
+        ClockUtil.setCurrentTime(Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant()
+                .plus(schedule.revokeAfter("manual")).plusSeconds(60)));
         drive(departure);
 
         assertThat(grants.byId(grant.id()).orElseThrow().state()).as("nobody confirmed yet").isEqualTo(GrantState.ACTIVE);
