@@ -36,8 +36,10 @@ public class RequesterMail {
     }
 
     /**
-     * @param outcome {@code done} or {@code rejected}: picks {@code mail.<outcome>.subject} and {@code .body}
-     * @param args    {0} reference, {1} description, {2} result or reason
+     * @param outcome {@code done}, {@code doneWithNote} or {@code rejected}: picks {@code mail.<outcome>.subject} and
+     *                {@code .body}
+     * @param args    {0} reference, {1} description, {2} result or reason, {3} the executor's note
+     *                ({@code doneWithNote})
      * @return whether a message was handed to the SMTP server
      */
     public boolean send(String requesterId, String outcome, Object... args) {

@@ -101,6 +101,10 @@ class TaskController {
 
     @GetMapping("/{taskId}")
     String form(@PathVariable String taskId, Principal principal, Model model, RedirectAttributes redirect) {
+        return showForm(taskId, principal, model, redirect);
+    }
+
+    private String showForm(String taskId, Principal principal, Model model, RedirectAttributes redirect) {
         try {
             var task = tasks.visibleTask(taskId, principal.getName());
             var request = readModel.request(task.getProcessInstanceId()).orElseThrow();
@@ -170,9 +174,21 @@ class TaskController {
         return act(redirect, "tasks.done.ask", taskId, () -> tasks.ask(taskId, principal.getName(), text.get()));
     }
 
+    /**
+     * « C'est fait à la main », with an optional note to the requester. A note too long (or holding control
+     * characters) brings the task page back with a French message and the note as typed; the task stays open.
+     */
     @PostMapping("/{taskId}/fait-a-la-main")
-    String manualDone(@PathVariable String taskId, Principal principal, RedirectAttributes redirect) {
-        return act(redirect, "tasks.done.manual", taskId, () -> tasks.completeManually(taskId, principal.getName()));
+    String manualDone(@PathVariable String taskId, @RequestParam(name = "note", defaultValue = "") String note,
+            Principal principal, Model model, RedirectAttributes redirect) {
+        var text = DialogueText.cleanOptional(note);
+        if (text.isEmpty()) {
+            model.addAttribute("note", note);
+            model.addAttribute("noteError", true);
+            return showForm(taskId, principal, model, redirect);
+        }
+        return act(redirect, "tasks.done.manual", taskId,
+                () -> tasks.completeManually(taskId, principal.getName(), text.get()));
     }
 
     @PostMapping("/{taskId}/confirmer")

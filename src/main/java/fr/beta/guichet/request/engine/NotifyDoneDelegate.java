@@ -13,7 +13,10 @@ import fr.beta.guichet.request.spi.RequestDoneHook;
 import fr.beta.guichet.request.spi.RequestType;
 import fr.beta.guichet.request.variables.RequestVariables;
 
-/** "fait": ✅ on the announcement, a reply in its thread, and an email to the requester when SMTP is configured. */
+/**
+ * "fait": ✅ on the announcement, a reply in its thread, and an email to the requester when SMTP is configured; the
+ * executor's note to the requester ({@link RequestVariables#DONE_NOTE}), when « fait » by hand came with one, in both.
+ */
 @Component
 class NotifyDoneDelegate implements JavaDelegate {
 
@@ -40,9 +43,19 @@ class NotifyDoneDelegate implements JavaDelegate {
             doneHooks.forEach(hook -> hook.requestDone(execution, type, request));
         }
         thread.markDone(execution);
-        thread.reply(execution, "done", "chat.done", holders.mention(RequestVariables.EXECUTOR.get(execution)),
-                holders.mention(RequestVariables.REQUESTER.get(execution)));
-        mail.send(RequestVariables.REQUESTER.get(execution), "done", context.reference(execution),
-                context.describe(execution), RequestVariables.EXECUTION_RESULT.getOrDefault(execution, ""));
+        String note = RequestVariables.DONE_NOTE.get(execution);
+        String requester = RequestVariables.REQUESTER.get(execution);
+        String result = RequestVariables.EXECUTION_RESULT.getOrDefault(execution, "");
+        if (note == null || note.isBlank()) {
+            thread.reply(execution, "done", "chat.done", holders.mention(RequestVariables.EXECUTOR.get(execution)),
+                    holders.mention(requester));
+            mail.send(requester, "done", context.reference(execution), context.describe(execution), result);
+        } else {
+            // the note was typed by the executor: a String argument, shown as inert plain text in every chat
+            thread.reply(execution, "done", "chat.done.note",
+                    holders.mention(RequestVariables.EXECUTOR.get(execution)), holders.mention(requester), note);
+            mail.send(requester, "doneWithNote", context.reference(execution), context.describe(execution), result,
+                    note);
+        }
     }
 }

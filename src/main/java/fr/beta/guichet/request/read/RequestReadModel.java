@@ -46,7 +46,7 @@ public class RequestReadModel {
             RequestVariables.EXECUTOR, RequestVariables.REJECTION_REASON,
             RequestVariables.EXECUTION_RESULT, RequestVariables.EXECUTION_ERROR,
             RequestVariables.MATTERMOST_POST_ID, RequestVariables.DESCRIPTION,
-            RequestVariables.UNANSWERED, RequestVariables.REQUEST_REASON);
+            RequestVariables.UNANSWERED, RequestVariables.REQUEST_REASON, RequestVariables.DONE_NOTE);
 
     /** Activities shown on a timeline; gateways, boundary events and the reminder ends are left out. */
     private static final Set<String> TIMELINE_TYPES = Set.of("startEvent", "serviceTask", "userTask", "noneEndEvent");
@@ -235,7 +235,8 @@ public class RequestReadModel {
                 RequestVariables.REJECTION_REASON.from(vars),
                 RequestVariables.EXECUTION_RESULT.from(vars),
                 RequestVariables.EXECUTION_ERROR.from(vars),
-                reason(instance.getProcessDefinitionKey(), vars));
+                reason(instance.getProcessDefinitionKey(), vars),
+                RequestVariables.DONE_NOTE.from(vars));
     }
 
     private static RequestStatus status(HistoricProcessInstance instance, Map<String, Object> vars, Task openTask,

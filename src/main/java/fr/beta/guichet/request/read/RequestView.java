@@ -17,7 +17,9 @@ public record RequestView(
         String executionResult,
         String executionError,
         /** The requester's « Pourquoi ? », for the admins; {@code null} when unknown. */
-        String reason) {
+        String reason,
+        /** The executor's note to the requester given with « fait » by hand; {@code null} when none. */
+        String doneNote) {
 
     /** How many characters of the reason a list shows. */
     public static final int SHORT_REASON = 90;

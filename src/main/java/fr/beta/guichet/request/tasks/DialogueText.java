@@ -20,4 +20,15 @@ public final class DialogueText {
         }
         return Optional.of(text);
     }
+
+    /**
+     * An optional text (the note to the requester with « fait »): blank is accepted (no note), too long or holding
+     * control characters is not.
+     *
+     * @return the trimmed text ({@code ""} when blank), or empty when it is refused
+     */
+    public static Optional<String> cleanOptional(String typed) {
+        String text = typed == null ? "" : typed.strip();
+        return text.isEmpty() ? Optional.of("") : clean(text);
+    }
 }

@@ -176,10 +176,22 @@ public class RequestTasks {
         });
     }
 
-    /** After a provider refusal, the executor did the work by hand. */
+    /** After a provider refusal, or for a type done by hand, the executor did the work by hand; no note. */
     public void completeManually(String taskId, String userId) {
+        completeManually(taskId, userId, null);
+    }
+
+    /**
+     * « C'est fait à la main », with an optional note to the requester ({@link RequestVariables#DONE_NOTE}), already
+     * checked by {@link DialogueText#cleanOptional}: a blank note is no note.
+     */
+    public void completeManually(String taskId, String userId, String note) {
         expect(taskId, userId, LifecycleElements.EXECUTE_MANUALLY);
-        complete(taskId, userId, ProcessVariable.variables(RequestVariables.MANUAL_DECISION.with(ManualDecision.DONE)));
+        var variables = ProcessVariable.variables(RequestVariables.MANUAL_DECISION.with(ManualDecision.DONE));
+        if (note != null && !note.isBlank()) {
+            RequestVariables.DONE_NOTE.putIn(variables, note.strip());
+        }
+        complete(taskId, userId, variables);
     }
 
     /** "fait": the executor checked the result. */

@@ -37,6 +37,12 @@ public final class RequestVariables {
     public static final ProcessVariable<String> EXECUTION_ERROR = ProcessVariable.string("executionError");
     /** What exists at the provider after execution, in French, for the executor and the requester. */
     public static final ProcessVariable<String> EXECUTION_RESULT = ProcessVariable.string("executionResult");
+    /**
+     * The executor's optional note to the requester, typed with « fait » at {@code execute-manually}: shown on the
+     * requester's page, in the done email and (inert) in the thread. A user-visible text, never a secret; at most
+     * 2000 characters; absent when the executor wrote none.
+     */
+    public static final ProcessVariable<String> DONE_NOTE = ProcessVariable.string("doneNote");
     /** {@code ready}, {@code pending} or {@code failed}: read by the gateway after {@code execute}. */
     public static final ProcessVariable<Execution.State> PROVIDER_STATE =
             ProcessVariable.decision("providerState", Execution.State.class);
