@@ -89,6 +89,20 @@ public class SignInSecurity {
         return properties.proConnect();
     }
 
+    /**
+     * The provider's origin ({@code https://host[:port]}) when OpenID Connect is configured: the logout form's post is
+     * answered by a redirect to the provider's end-session endpoint, and browsers check a form's redirects against the
+     * page's CSP {@code form-action}, so that origin must be allowed there.
+     */
+    public java.util.Optional<String> providerOrigin() {
+        if (!properties.oidcEnabled()) {
+            return java.util.Optional.empty();
+        }
+        java.net.URI issuer = java.net.URI.create(properties.issuerUri().strip());
+        return java.util.Optional.of(issuer.getScheme() + "://" + issuer.getHost()
+                + (issuer.getPort() == -1 ? "" : ":" + issuer.getPort()));
+    }
+
     boolean providerAvailable() {
         return provider.available();
     }

@@ -99,7 +99,7 @@ class SecurityConfiguration {
                         // The app's pages: no inline script or style at all. The Camunda webapps set their own CSP.
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
                                 new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")),
-                                new ContentSecurityPolicyHeaderWriter(APP_CSP)))
+                                new ContentSecurityPolicyHeaderWriter(appCsp(signIn))))
                         .permissionsPolicyHeader(p -> p.policy("camera=(), microphone=(), geolocation=()")))
                 .build();
     }
@@ -108,6 +108,16 @@ class SecurityConfiguration {
     static final String APP_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'self'";
+
+    /**
+     * The app's CSP; with a provider configured its origin joins {@code form-action}: « Se déconnecter » posts a form
+     * answered by a redirect to the provider's end-session endpoint, which browsers otherwise block.
+     */
+    static String appCsp(SignInSecurity signIn) {
+        return signIn.providerOrigin()
+                .map(origin -> APP_CSP.replace("form-action 'self'", "form-action 'self' " + origin))
+                .orElse(APP_CSP);
+    }
 
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappAuthentication() {
