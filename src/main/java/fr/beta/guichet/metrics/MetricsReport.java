@@ -33,6 +33,22 @@ public record MetricsReport(MetricsPeriod period, List<String> types, List<Local
         return types.stream().filter(t -> total(t).filter(RequestFigures::hasActivity).isPresent()).toList();
     }
 
+    /**
+     * One cell of a chart's table: requests created ({@code created}, 0 when none), or the median delay in hours
+     * to take ({@code claim}) or to finish ({@code done}), « — » when nothing was taken or finished.
+     */
+    public String chartCell(String type, LocalDate bucket, String figure) {
+        Optional<RequestFigures> row = row(type, bucket);
+        return switch (figure) {
+            case "created" -> String.valueOf(row.map(RequestFigures::created).orElse(0L));
+            case "claim" -> row.map(RequestFigures::claimMedianText).orElse(NO_FIGURE);
+            case "done" -> row.map(RequestFigures::doneMedianText).orElse(NO_FIGURE);
+            default -> throw new IllegalArgumentException("no chart " + figure);
+        };
+    }
+
+    private static final String NO_FIGURE = "—";
+
     /** Rows where something was created: what the page's detail table lists. */
     public List<RequestFigures> nonEmptyRows() {
         return rows.stream().filter(r -> r.created() > 0).toList();
