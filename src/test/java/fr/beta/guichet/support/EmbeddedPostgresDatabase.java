@@ -18,7 +18,8 @@ public final class EmbeddedPostgresDatabase {
     public static synchronized EmbeddedPostgres get() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                // one server for every context of the suite (each with its own database and pool): room for them
+                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "400").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
