@@ -225,7 +225,7 @@ public class RequestReadModel {
             boolean incident) {
         RequestStatus status = status(instance, vars, openTask, incident);
         if (status == RequestStatus.VALIDATING || status == RequestStatus.IN_PROGRESS) {
-            status = betweenSteps(instance.getId()).orElse(status);
+            status = betweenSteps(instance.getId(), vars).orElse(status);
         }
         return new RequestView(instance.getId(), instance.getBusinessKey(), instance.getProcessDefinitionKey(),
                 describe(instance.getProcessDefinitionKey(), vars),
@@ -272,15 +272,19 @@ public class RequestReadModel {
      * again when corrected). Without this, the page read right after « Annuler » or an answer would show « En
      * vérification » until the job ran. Only requests between two steps cost this one more read.
      */
-    private Optional<RequestStatus> betweenSteps(String processInstanceId) {
+    private Optional<RequestStatus> betweenSteps(String processInstanceId, Map<String, Object> vars) {
         ActivityInstance tree;
         try {
             tree = runtimeService.getActivityInstance(processInstanceId);
         } catch (ProcessEngineException ended) {
-            return Optional.empty();
+            tree = null;
         }
         if (tree == null) {
-            return Optional.empty();
+            // the job ended the request between the history read and this one: read how it ended
+            return Optional.ofNullable(historyService.createHistoricProcessInstanceQuery()
+                            .processInstanceId(processInstanceId).singleResult())
+                    .filter(now -> now.getEndTime() != null)
+                    .map(now -> status(now, vars, null, false));
         }
         for (TransitionInstance waiting : tree.getChildTransitionInstances()) {
             Optional<RequestStatus> status = switch (waiting.getActivityId()) {
