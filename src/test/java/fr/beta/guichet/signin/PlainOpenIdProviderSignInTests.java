@@ -19,7 +19,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * assurance asked — accepted, and its login page shows a plain button rather than ProConnect's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:guichet-signin-plain;DB_CLOSE_DELAY=-1",
         "guichet.signin.scopes=openid,email,profile", "guichet.signin.acr-values=",
         "guichet.signin.userinfo-signed=false", "guichet.signin.provider-name=keycloak"})
 @ActiveProfiles("test")

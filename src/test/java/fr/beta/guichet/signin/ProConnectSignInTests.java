@@ -24,7 +24,6 @@ import fr.beta.guichet.access.AccessGroups;
  * the provider turned into a French page, with no account made.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:guichet-signin;DB_CLOSE_DELAY=-1",
         "guichet.signin.platform-admins=Chef.Plateforme@beta.gouv.fr",
         "guichet.signin.domain-groups=ministere.gouv.fr=managers"})
 @ActiveProfiles("test")
