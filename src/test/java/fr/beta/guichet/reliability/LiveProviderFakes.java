@@ -15,6 +15,7 @@ import fr.beta.guichet.provider.FakeResponses;
 import fr.beta.guichet.provider.InMemorySandboxStore;
 import fr.beta.guichet.provider.ProviderMode;
 import fr.beta.guichet.provider.ProviderResponse;
+import fr.beta.guichet.provider.dimail.fake.DimailFakeApi;
 import fr.beta.guichet.provider.dockerhub.DockerHubFakeApi;
 import fr.beta.guichet.provider.matomo.MatomoFakeApi;
 import fr.beta.guichet.provider.ovh.OvhFakeApi;
@@ -41,6 +42,8 @@ public final class LiveProviderFakes implements AutoCloseable {
     private static final String SENTRY_ORGANIZATION = "betagouv";
     private static final String SENTRY_TOKEN = "smoke-sentry-token";
     private static final String MATTERMOST_TOKEN = "smoke-mattermost-token";
+    private static final String DIMAIL_USER = "smoke-dimail";
+    private static final String DIMAIL_PASSWORD = "smoke-dimail-password";
     private static final String MATTERMOST_CHANNEL = "smokechannel00000000000000";
     private static final ProviderResponse RATE_LIMITED = FakeResponses.json(429, Map.of("message", "slow down"),
             Map.of("Retry-After", "1"));
@@ -59,6 +62,10 @@ public final class LiveProviderFakes implements AutoCloseable {
             ProviderMode.LIVE, URI.create("http://fake"), MATTERMOST_TOKEN, MATTERMOST_CHANNEL, null, null));
     private final FakeHttpServer mattermost = new FakeHttpServer(mattermostFake, store, MattermostFakeApi::isWrite,
             MattermostFakeApi.rateLimited());
+    // the mail provider of the production default (GUICHET_MAIL_PROVIDER=dimail)
+    private final FakeHttpServer dimail = new FakeHttpServer(new DimailFakeApi(store, Clock.systemUTC(),
+            new DimailFakeApi.Settings(DIMAIL_USER, DIMAIL_PASSWORD, List.of("beta.gouv.fr"), Duration.ZERO,
+                    Duration.ofMinutes(10))), store, r -> !r.method().equals("GET"), RATE_LIMITED);
 
     public LiveProviderFakes() {
         // forget each fake's warm-up call
@@ -92,6 +99,11 @@ public final class LiveProviderFakes implements AutoCloseable {
         env.put("MATTERMOST_URL", mattermost.baseUrl());
         env.put("MATTERMOST_TOKEN", MATTERMOST_TOKEN);
         env.put("MATTERMOST_CHANNEL_ID", MATTERMOST_CHANNEL);
+        env.put("GUICHET_MAIL_PROVIDER", "dimail");
+        env.put("DIMAIL_MODE", "live");
+        env.put("DIMAIL_URL", dimail.baseUrl());
+        env.put("DIMAIL_USER", DIMAIL_USER);
+        env.put("DIMAIL_PASSWORD", DIMAIL_PASSWORD);
         return env;
     }
 
@@ -120,7 +132,7 @@ public final class LiveProviderFakes implements AutoCloseable {
     }
 
     private List<FakeHttpServer> servers() {
-        return List.of(ovh, matomo, dockerHub, sentry, mattermost);
+        return List.of(ovh, matomo, dockerHub, sentry, mattermost, dimail);
     }
 
     @Override
